@@ -1,0 +1,40 @@
+import vine from '@vinejs/vine'
+import { defineModule } from '#kernel/modules/manifest'
+
+export default defineModule({
+  key: 'info',
+  label: 'Informations',
+  features: [
+    { key: 'news', label: 'Actualités', description: 'Articles et annonces', kind: 'core' },
+    { key: 'agenda', label: 'Agenda', description: 'Événements et sorties', kind: 'core' },
+    { key: 'contacts', label: 'Contacts utiles', description: 'Numéros et services par thème', kind: 'core' },
+    { key: 'producers', label: 'Producteurs locaux', description: 'Fermes et vente directe', kind: 'optional' },
+    { key: 'markets', label: 'Marchés', description: 'Marchés et jours de marché', kind: 'optional' },
+    {
+      key: 'accommodation',
+      label: 'Hébergements et restaurants',
+      description: 'Où dormir, où manger',
+      kind: 'optional',
+    },
+    {
+      key: 'mobility',
+      label: 'Mobilités douces',
+      description: 'Pistes cyclables, stationnement vélo, aires de covoiturage',
+      kind: 'optional',
+    },
+    {
+      key: 'canteens',
+      label: 'Menus des cantines',
+      description: 'Restauration scolaire et menus du jour',
+      kind: 'optional',
+      settings: vine.object({ showAllergens: vine.boolean() }),
+      defaults: { showAllergens: true },
+    },
+  ],
+  permissions: {
+    'info.publish': ['admin', 'editor'],
+    'info.import': ['admin', 'editor'],
+  },
+  feed: { types: ['news', 'event'] },
+  routes: () => import('#info/routes'),
+})

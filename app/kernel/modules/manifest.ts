@@ -1,0 +1,54 @@
+import type { VineObject } from '@vinejs/vine'
+import type { SchemaTypes } from '@vinejs/vine/types'
+import type { JobDefinition } from '#kernel/queue/job'
+
+/** Agent roles inside one authority (see app/kernel/tenancy). */
+export type Role = 'admin' | 'editor' | 'moderator'
+
+/**
+ * One thing an authority switches on or off (news, markets, polls, reports…). Core features are
+ * always on; optional ones are off until an admin enables them.
+ */
+export interface FeatureManifest {
+  key: string
+  /** French label shown in the back-office. */
+  label: string
+  description: string
+  kind: 'core' | 'optional'
+  /** Vine schema of the feature's settings; `defaults` must satisfy it. */
+  settings?: VineObject<Record<string, SchemaTypes>, any, any, any>
+  defaults?: Record<string, unknown>
+}
+
+/** What a module adds to the citizen feed: the `feed_items.type` values it writes. */
+export interface FeedContribution {
+  types: string[]
+}
+
+/** A figure shown on an authority's dashboard. */
+export interface StatFigure {
+  label: string
+  value: number
+}
+
+/**
+ * The manifest of a module (a folder under app/): the one place the rest of the platform learns
+ * what the module is, what it lets authorities switch on, who may do what, and what it shows.
+ */
+export interface ModuleManifest {
+  key: string
+  label: string
+  features: FeatureManifest[]
+  /** Ability name → roles that hold it. The super-admin holds every ability. */
+  permissions: Record<string, Role[]>
+  feed?: FeedContribution
+  stats?: (collectivityId: number) => Promise<StatFigure[]>
+  /** Background jobs the module runs on the queue workers. */
+  jobs?: () => Promise<JobDefinition<any>[]>
+  /** Registers the module's routes (api, back-office, others). */
+  routes: () => Promise<unknown>
+}
+
+export function defineModule(manifest: ModuleManifest): ModuleManifest {
+  return manifest
+}

@@ -1,0 +1,29 @@
+/**
+ * A background job: a name, the queue it runs on, and a handler that receives ids (never
+ * objects), loads what it needs and calls actions. Handlers must be safe to run twice.
+ */
+export interface JobContext {
+  /** 1 on the first run, 2 on the first retry… */
+  attempt: number
+  /** Aborted when the job's timeout elapses or the worker shuts down. */
+  signal: AbortSignal
+  jobId: string
+}
+
+export interface JobDefinition<Payload extends Record<string, unknown> = Record<string, unknown>> {
+  name: string
+  queue: string
+  /** Total runs before the job is marked failed (default 3). */
+  attempts?: number
+  /** First retry delay; doubles at each retry (default 2 s). */
+  backoffMs?: number
+  /** The handler is aborted after this long (default 5 min). */
+  timeoutMs?: number
+  handle(payload: Payload, context: JobContext): Promise<unknown>
+}
+
+export function defineJob<Payload extends Record<string, unknown>>(
+  definition: JobDefinition<Payload>
+): JobDefinition<Payload> {
+  return definition
+}

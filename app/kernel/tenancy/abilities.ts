@@ -1,0 +1,4 @@
+/*
+| Bouncer abilities shared by every module. Policies live beside what they protect.
+*/
+export {}

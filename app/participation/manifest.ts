@@ -1,0 +1,25 @@
+import vine from '@vinejs/vine'
+import { defineModule } from '#kernel/modules/manifest'
+
+export default defineModule({
+  key: 'participation',
+  label: 'Participation citoyenne',
+  features: [
+    {
+      key: 'polls',
+      label: 'Sondages',
+      description: 'Questions à choix simple ou multiple',
+      kind: 'optional',
+      settings: vine.object({ resultsVisibility: vine.enum(['live', 'after_close']) }),
+      defaults: { resultsVisibility: 'after_close' },
+    },
+    { key: 'consultations', label: 'Consultations', description: 'Questionnaires en plusieurs questions', kind: 'optional' },
+    { key: 'budgets', label: 'Budget participatif', description: 'Propositions, vote et résultats', kind: 'optional' },
+  ],
+  permissions: {
+    'participation.manage': ['admin', 'editor'],
+    'participation.moderate': ['admin', 'moderator'],
+  },
+  feed: { types: ['poll', 'consultation', 'budget'] },
+  routes: () => import('#participation/routes'),
+})

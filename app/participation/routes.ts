@@ -1,0 +1,5 @@
+/*
+| Routes of the participation module: citizen API under /api/v1, back-office pages. Its use cases are
+| added by the module's own issue; the file exists so that the module registers like the others.
+*/
+export {}

@@ -1,0 +1,41 @@
+/*
+| HTTP kernel. Server middleware run on every request, so they stay minimal (see ADR 0002):
+| the citizen API and Open311 pay only for the body parser. Session, CSRF (shield), auth,
+| Bouncer, locale and Inertia run only on the back-office group, through `backOffice`.
+*/
+import router from '@adonisjs/core/services/router'
+import server from '@adonisjs/core/services/server'
+
+server.errorHandler(() => import('#exceptions/handler'))
+
+server.use([
+  () => import('#middleware/container_bindings_middleware'),
+  () => import('@adonisjs/static/static_middleware'),
+  () => import('@adonisjs/cors/cors_middleware'),
+  () => import('@adonisjs/vite/vite_middleware'),
+])
+
+router.use([() => import('@adonisjs/core/bodyparser_middleware')])
+
+export const middleware = router.named({
+  session: () => import('@adonisjs/session/session_middleware'),
+  shield: () => import('@adonisjs/shield/shield_middleware'),
+  initializeAuth: () => import('@adonisjs/auth/initialize_auth_middleware'),
+  initializeBouncer: () => import('#middleware/initialize_bouncer_middleware'),
+  detectLocale: () => import('#middleware/detect_user_locale_middleware'),
+  guest: () => import('#middleware/guest_middleware'),
+  auth: () => import('#middleware/auth_middleware'),
+})
+
+/**
+ * The middleware stack of every back-office route group, in order.
+ */
+export function backOffice() {
+  return [
+    middleware.session(),
+    middleware.shield(),
+    middleware.initializeAuth(),
+    middleware.initializeBouncer(),
+    middleware.detectLocale(),
+  ]
+}

@@ -1,0 +1,12 @@
+/*
+| The router. Kernel routes (health, accounts, territories…) and every module's routes file,
+| registered through the module registry.
+*/
+import router from '@adonisjs/core/services/router'
+import { modules } from '#kernel/modules/registry'
+
+router.get('/health', () => ({ status: 'ok' }))
+
+for (const module of modules) {
+  await module.routes()
+}
