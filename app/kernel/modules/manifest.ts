@@ -1,6 +1,7 @@
 import type { VineObject } from '@vinejs/vine'
 import type { SchemaTypes } from '@vinejs/vine/types'
 import type { JobDefinition } from '#kernel/queue/job'
+import type Collectivity from '#kernel/territories/models/collectivity'
 
 /** Agent roles inside one authority (see app/kernel/tenancy). */
 export type Role = 'admin' | 'editor' | 'moderator'
@@ -43,6 +44,19 @@ export interface ModuleManifest {
   permissions: Record<string, Role[]>
   feed?: FeedContribution
   stats?: (collectivityId: number) => Promise<StatFigure[]>
+  /**
+   * Called after an authority is onboarded (created or updated), inside no transaction; must be
+   * idempotent. The info module seeds the national emergency numbers of a département here.
+   */
+  onboard?: (collectivity: Collectivity) => Promise<void>
+  /**
+   * A citizen's own data held by the module: `export` for the GDPR export (JSON-ready),
+   * `erase` to delete or anonymise it when the account is deleted.
+   */
+  gdpr?: {
+    export: (citizenId: number) => Promise<Record<string, unknown>>
+    erase: (citizenId: number) => Promise<void>
+  }
   /** Background jobs the module runs on the queue workers. */
   jobs?: () => Promise<JobDefinition<any>[]>
   /** Registers the module's routes (api, back-office, others). */
