@@ -1,0 +1,39 @@
+import { DateTime } from 'luxon'
+import db from '@adonisjs/lucid/services/db'
+import type { ContentType } from '#info/support/content_types'
+import { findContentForUpdate } from '#info/actions/find_content'
+import { syncFeedItem } from '#info/support/feed_sync'
+import { DomainError } from '#kernel/http/errors'
+
+export interface PublishInput {
+  type: ContentType
+  id: number
+  /** Optional end of publication; must be in the future. */
+  expireAt?: DateTime | null
+  /** Authorities the caller may change (an agent's current one); omitted for the CLI and jobs. */
+  ownerIds?: number[]
+}
+
+/** Publishes an item now (and, with `expireAt`, until then). */
+export default class PublishContent {
+  async handle(input: PublishInput, now: DateTime = DateTime.now()) {
+    if (input.expireAt && input.expireAt <= now) {
+      throw new DomainError(
+        'E_EXPIRE_IN_PAST',
+        'La date de fin de publication doit être dans le futur',
+        422,
+        'expireAt'
+      )
+    }
+    return db.transaction(async (trx) => {
+      const item = await findContentForUpdate(input.type, input.id, trx, input.ownerIds)
+      item.status = 'published'
+      item.publishAt = now
+      if (input.expireAt !== undefined) item.expireAt = input.expireAt
+      if (item.expireAt && item.expireAt <= now) item.expireAt = null
+      await item.useTransaction(trx).save()
+      await syncFeedItem(item, trx)
+      return item
+    })
+  }
+}

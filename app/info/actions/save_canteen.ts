@@ -1,0 +1,28 @@
+import db from '@adonisjs/lucid/services/db'
+import Canteen from '#info/models/canteen'
+import { findContentForUpdate } from '#info/actions/find_content'
+import type { CanteenType } from '#info/vocabulary'
+
+export interface CanteenInput {
+  name: string
+  type: CanteenType
+  address?: string | null
+}
+
+/** Creates (draft) or changes a canteen. */
+export default class SaveCanteen {
+  async handle(collectivityId: number, input: CanteenInput, id?: number) {
+    return db.transaction(async (trx) => {
+      const canteen = id
+        ? ((await findContentForUpdate('canteen', id, trx, [collectivityId])) as Canteen)
+        : new Canteen().merge({ collectivityId, status: 'draft' })
+      canteen.merge({
+        name: input.name.trim(),
+        type: input.type,
+        address: input.address?.trim() || null,
+      })
+      await canteen.useTransaction(trx).save()
+      return canteen
+    })
+  }
+}

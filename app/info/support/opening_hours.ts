@@ -1,0 +1,95 @@
+import OpeningHoursParser from 'opening_hours'
+import { DateTime } from 'luxon'
+import { DomainError } from '#kernel/http/errors'
+import { TIME_ZONE } from '#info/vocabulary'
+
+/*
+| The `opening_hours` package reads and returns JavaScript dates in the process's local time.
+| Places are in France whatever the server's zone, so instants are turned into "wall clock in
+| Europe/Paris" dates before asking, and the answers turned back.
+*/
+function toWallClock(instant: DateTime): Date {
+  const paris = instant.setZone(TIME_ZONE)
+  return new Date(paris.year, paris.month - 1, paris.day, paris.hour, paris.minute, paris.second)
+}
+
+function fromWallClock(date: Date): DateTime {
+  return DateTime.fromObject(
+    {
+      year: date.getFullYear(),
+      month: date.getMonth() + 1,
+      day: date.getDate(),
+      hour: date.getHours(),
+      minute: date.getMinutes(),
+      second: date.getSeconds(),
+    },
+    { zone: TIME_ZONE }
+  )
+}
+
+function parse(value: string): OpeningHoursParser {
+  // Mode 0: time ranges only (no points in time); no nominatim: French public holidays unknown.
+  return new OpeningHoursParser(value, null, { mode: 0 } as never)
+}
+
+/**
+ * Checks an `opening_hours` value and returns it trimmed; throws a 422 carrying the parser's own
+ * message when the syntax is wrong.
+ */
+export function assertOpeningHours(value: string, field = 'openingHours'): string {
+  const trimmed = value.trim()
+  try {
+    parse(trimmed)
+  } catch (error) {
+    const message = String(error instanceof Error ? error.message : error).trim()
+    throw new DomainError(
+      'E_INVALID_OPENING_HOURS',
+      `Horaires d’ouverture invalides : ${message}`,
+      422,
+      field
+    )
+  }
+  return trimmed
+}
+
+export interface Opening {
+  opensAt: string
+  closesAt: string | null
+}
+
+export interface OpeningState {
+  isOpenNow: boolean
+  /** The next periods the place is open, starting with the current one (Europe/Paris, ISO). */
+  nextOpenings: Opening[]
+}
+
+/** Whether a place is open at `at` and its next openings over the coming two weeks. */
+export function evaluateOpeningHours(
+  value: string,
+  at: DateTime = DateTime.now(),
+  count = 5
+): OpeningState {
+  const iso = (date: DateTime) =>
+    date.setZone(TIME_ZONE).startOf('second').toISO({ suppressMilliseconds: true })!
+  const iterator = parse(value).getIterator(toWallClock(at))
+  const until = toWallClock(at.plus({ days: 14 }))
+  const isOpenNow = iterator.getState()
+  const nextOpenings: Opening[] = isOpenNow ? [{ opensAt: iso(at), closesAt: null }] : []
+  // Each advance lands on the next change of state: an opening or a closing.
+  while (iterator.advance(until)) {
+    const changedAt = iso(fromWallClock(iterator.getDate()))
+    const current = nextOpenings.at(-1)
+    if (iterator.getState()) {
+      if (nextOpenings.length === count) break
+      if (!current || current.closesAt !== null)
+        nextOpenings.push({ opensAt: changedAt, closesAt: null })
+    } else if (current && current.closesAt === null) {
+      current.closesAt = changedAt
+    }
+  }
+  return { isOpenNow, nextOpenings }
+}
+
+export function isOpenAt(value: string, at: DateTime = DateTime.now()): boolean {
+  return parse(value).getState(toWallClock(at))
+}

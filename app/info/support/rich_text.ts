@@ -1,0 +1,45 @@
+import sanitizeHtml from 'sanitize-html'
+
+/**
+ * What agents may put in a news body or an event description: text formatting, lists, links
+ * and images. Scripts, styles, iframes and every `on…` handler are dropped; links may only use
+ * http(s), mailto and tel.
+ */
+const options: sanitizeHtml.IOptions = {
+  allowedTags: [
+    'p',
+    'br',
+    'strong',
+    'b',
+    'em',
+    'i',
+    'u',
+    's',
+    'h2',
+    'h3',
+    'h4',
+    'ul',
+    'ol',
+    'li',
+    'blockquote',
+    'a',
+    'img',
+    'hr',
+  ],
+  allowedAttributes: { a: ['href', 'title', 'target', 'rel'], img: ['src', 'alt', 'title'] },
+  allowedSchemes: ['http', 'https', 'mailto', 'tel'],
+  allowedSchemesByTag: { img: ['https'] },
+  disallowedTagsMode: 'discard',
+  transformTags: { a: sanitizeHtml.simpleTransform('a', { rel: 'noopener noreferrer' }) },
+}
+
+export function sanitizeRichText(html: string | null | undefined): string {
+  return sanitizeHtml(html ?? '', options).trim()
+}
+
+/** Plain text of a rich text (feed summaries, iCalendar descriptions). */
+export function plainText(html: string | null | undefined): string {
+  return sanitizeHtml(html ?? '', { allowedTags: [], allowedAttributes: {} })
+    .replace(/\s+/g, ' ')
+    .trim()
+}
