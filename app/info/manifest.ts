@@ -7,9 +7,24 @@ export default defineModule({
   features: [
     { key: 'news', label: 'Actualités', description: 'Articles et annonces', kind: 'core' },
     { key: 'agenda', label: 'Agenda', description: 'Événements et sorties', kind: 'core' },
-    { key: 'contacts', label: 'Contacts utiles', description: 'Numéros et services par thème', kind: 'core' },
-    { key: 'producers', label: 'Producteurs locaux', description: 'Fermes et vente directe', kind: 'optional' },
-    { key: 'markets', label: 'Marchés', description: 'Marchés et jours de marché', kind: 'optional' },
+    {
+      key: 'contacts',
+      label: 'Contacts utiles',
+      description: 'Numéros et services par thème',
+      kind: 'core',
+    },
+    {
+      key: 'producers',
+      label: 'Producteurs locaux',
+      description: 'Fermes et vente directe',
+      kind: 'optional',
+    },
+    {
+      key: 'markets',
+      label: 'Marchés',
+      description: 'Marchés et jours de marché',
+      kind: 'optional',
+    },
     {
       key: 'accommodation',
       label: 'Hébergements et restaurants',

@@ -28,7 +28,8 @@ export default class Menu extends BaseModel {
   @column()
   declare meal: Meal
 
-  @column()
+  // pg would send a JS array as a PostgreSQL array: jsonb needs the JSON text.
+  @column({ prepare: (dishes: Dish[]) => JSON.stringify(dishes) })
   declare dishes: Dish[]
 
   @column.dateTime({ autoCreate: true })

@@ -33,13 +33,14 @@ function parse(value: string): OpeningHoursParser {
 }
 
 /**
- * Checks an `opening_hours` value and returns it trimmed; throws a 422 carrying the parser's own
- * message when the syntax is wrong.
+ * Checks an `opening_hours` value and returns it in the canonical syntax (the parser tolerates
+ * "Lu-Ve 8h-18h" and writes "Mo-Fr 08:00-18:00"); throws a 422 carrying the parser's own message
+ * when it cannot read it.
  */
 export function assertOpeningHours(value: string, field = 'openingHours'): string {
   const trimmed = value.trim()
   try {
-    parse(trimmed)
+    return parse(trimmed).prettifyValue()
   } catch (error) {
     const message = String(error instanceof Error ? error.message : error).trim()
     throw new DomainError(
