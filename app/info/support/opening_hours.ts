@@ -50,7 +50,6 @@ export function assertOpeningHours(value: string, field = 'openingHours'): strin
       field
     )
   }
-  return trimmed
 }
 
 export interface Opening {
