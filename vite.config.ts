@@ -1,21 +1,28 @@
 import { defineConfig } from 'vite'
+import vue from '@vitejs/plugin-vue'
 import adonisjs from '@adonisjs/vite/client'
 
 export default defineConfig({
   plugins: [
+    vue(),
     adonisjs({
-      /**
-       * Entry points of your application. Each entrypoint will
-       * result in a separate bundle.
-       */
-      entryPoints: ['resources/js/app.js'],
-
-      /**
-       * Paths to watch and reload the browser on file change
-       */
+      /** The back-office shell (Inertia + Vue). */
+      entryPoints: ['resources/app.ts'],
       reload: ['resources/views/**/*.edge'],
     }),
   ],
+  resolve: {
+    alias: { '~/': `${import.meta.dirname}/resources/` },
+  },
+  /**
+   * Client build only: @adonisjs/vite 6 would also build the `ssr` environment into
+   * public/assets and overwrite the client manifest (STACK-NOTES, pitfall 3).
+   */
+  builder: {
+    async buildApp(builder) {
+      await builder.build(builder.environments.client)
+    },
+  },
   server: {
     watch: {
       ignored: ['**/storage/**', '**/tmp/**'],

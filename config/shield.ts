@@ -18,7 +18,8 @@ const shieldConfig = defineConfig({
   csrf: {
     enabled: true,
     exceptRoutes: [],
-    enableXsrfCookie: false,
+    // The back-office (Inertia) sends the XSRF-TOKEN cookie back as X-XSRF-TOKEN.
+    enableXsrfCookie: true,
     methods: ['POST', 'PUT', 'PATCH', 'DELETE'],
   },
 

@@ -25,6 +25,10 @@ export const middleware = router.named({
   detectLocale: () => import('#middleware/detect_user_locale_middleware'),
   guest: () => import('#middleware/guest_middleware'),
   auth: () => import('#middleware/auth_middleware'),
+  inertia: () => import('#middleware/inertia_middleware'),
+  backOfficeErrors: () => import('#middleware/back_office_errors_middleware'),
+  tenant: () => import('#middleware/tenant_middleware'),
+  superAdmin: () => import('#middleware/super_admin_middleware'),
 })
 
 /**
@@ -37,7 +41,18 @@ export function backOffice() {
     middleware.initializeAuth(),
     middleware.initializeBouncer(),
     middleware.detectLocale(),
+    middleware.inertia(),
+    middleware.backOfficeErrors(),
   ]
+}
+
+/**
+ * The stack of back-office routes that act for an authority: a signed-in agent and the current
+ * authority resolved as `ctx.tenant` (app/kernel/tenancy, ADR 0004). Every module's back-office
+ * group uses it; the tenancy test matrix walks every such route.
+ */
+export function tenantBackOffice() {
+  return [...backOffice(), middleware.auth(), middleware.tenant()]
 }
 
 /**
