@@ -1,5 +1,6 @@
 import { defineConfig } from '@adonisjs/auth'
 import { sessionGuard, sessionUserProvider } from '@adonisjs/auth/session'
+import { tokensGuard, tokensUserProvider } from '@adonisjs/auth/access_tokens'
 import type { InferAuthenticators, InferAuthEvents, Authenticators } from '@adonisjs/auth/types'
 
 const authConfig = defineConfig({
@@ -9,6 +10,13 @@ const authConfig = defineConfig({
       useRememberMeTokens: false,
       provider: sessionUserProvider({
         model: () => import('#kernel/accounts/models/agent'),
+      }),
+    }),
+    // Citizens of the mobile apps: `Authorization: Bearer …` on /api/v1, no cookie.
+    api: tokensGuard({
+      provider: tokensUserProvider({
+        tokens: 'accessTokens',
+        model: () => import('#kernel/accounts/models/citizen'),
       }),
     }),
   },

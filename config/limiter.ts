@@ -1,25 +1,18 @@
 import env from '#start/env'
 import { defineConfig, stores } from '@adonisjs/limiter'
 
+/**
+ * Rate limits live in Redis (LIMITER_STORE=redis) so that every web node counts the same
+ * requests; `memory` is for a single process (tests). Keys carry a prefix of their own so they
+ * can be told apart from the queue's keys in a shared Redis database.
+ */
+export const LIMITER_KEY_PREFIX = `${env.get('QUEUE_PREFIX', 'bastide')}:limits`
+
 const limiterConfig = defineConfig({
   default: env.get('LIMITER_STORE'),
   stores: {
-    
-    /**
-     * Redis store to save rate limiting data inside a
-     * redis database.
-     *
-     * It is recommended to use a separate database for
-     * the limiter connection.
-     */
-    redis: stores.redis({}),
-    
-    
-    /**
-     * Memory store could be used during
-     * testing
-     */
-    memory: stores.memory({})
+    redis: stores.redis({ connectionName: 'main', keyPrefix: LIMITER_KEY_PREFIX }),
+    memory: stores.memory({ keyPrefix: LIMITER_KEY_PREFIX }),
   },
 })
 

@@ -5,6 +5,7 @@
 */
 import router from '@adonisjs/core/services/router'
 import server from '@adonisjs/core/services/server'
+import { throttleApiWrites } from '#start/limiter'
 
 server.errorHandler(() => import('#exceptions/handler'))
 
@@ -29,6 +30,7 @@ export const middleware = router.named({
   backOfficeErrors: () => import('#middleware/back_office_errors_middleware'),
   tenant: () => import('#middleware/tenant_middleware'),
   superAdmin: () => import('#middleware/super_admin_middleware'),
+  apiResponse: () => import('#kernel/http/api_response_middleware'),
 })
 
 /**
@@ -60,5 +62,13 @@ export function tenantBackOffice() {
  * reads, rate limits on writes, JSON errors. Kept lean: no session, no cookie (ADR 0002).
  */
 export function api() {
-  return [] as ReturnType<typeof middleware.auth>[]
+  return [middleware.initializeAuth(), middleware.apiResponse(), throttleApiWrites]
+}
+
+/**
+ * Route middleware of the API routes that need a signed-in citizen (`Authorization: Bearer …`);
+ * without a valid token: 401 in the JSON error format.
+ */
+export function citizenAuth() {
+  return middleware.auth({ guards: ['api'] })
 }

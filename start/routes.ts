@@ -7,6 +7,9 @@ import { modules } from '#kernel/modules/registry'
 
 router.get('/health', () => ({ status: 'ok' }))
 
+await import('#kernel/http/openapi/routes')
+await import('#kernel/accounts/citizens/routes')
+
 await import('#kernel/accounts/routes')
 await import('#kernel/tenancy/routes')
 

@@ -52,6 +52,13 @@ export const runnerHooks: Required<Pick<Config, 'setup' | 'teardown'>> = {
 
 export const configureSuite: Config['configureSuite'] = (suite) => {
   if (['browser', 'functional'].includes(suite.name)) {
+    // Every test starts with empty rate-limit counters, whatever ran before it.
+    suite.onTest((test) =>
+      test.setup(async () => {
+        const { resetRateLimits } = await import('#tests/helpers/rate_limits')
+        await resetRateLimits()
+      })
+    )
     return suite.setup(() => testUtils.httpServer().start())
   }
 }

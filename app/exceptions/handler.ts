@@ -1,11 +1,24 @@
 import app from '@adonisjs/core/services/app'
 import { type HttpContext, ExceptionHandler } from '@adonisjs/core/http'
+import { isApiRequest, renderApiError } from '#kernel/http/api_errors'
 
 export default class HttpExceptionHandler extends ExceptionHandler {
   protected debug = !app.inProduction
   protected renderStatusPages = app.inProduction
 
+  /**
+   * The citizen API and Open311 answer every error with `{ errors: [{ code, message, field? }] }`
+   * (see app/kernel/http/api_errors.ts); the back-office keeps the framework's behaviour.
+   */
   async handle(error: unknown, ctx: HttpContext) {
+    if (isApiRequest(ctx)) {
+      const rendered = renderApiError(error, { exposeInternals: this.debug })
+      for (const [name, value] of Object.entries(rendered.headers)) {
+        ctx.response.header(name, value)
+      }
+      ctx.response.header('Cache-Control', 'no-store')
+      return ctx.response.status(rendered.status).send({ errors: rendered.errors })
+    }
     return super.handle(error, ctx)
   }
 

@@ -1,5 +1,6 @@
 import type { VineObject } from '@vinejs/vine'
 import type { SchemaTypes } from '@vinejs/vine/types'
+import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
 import type { JobDefinition } from '#kernel/queue/job'
 import type Collectivity from '#kernel/territories/models/collectivity'
 
@@ -51,11 +52,13 @@ export interface ModuleManifest {
   onboard?: (collectivity: Collectivity) => Promise<void>
   /**
    * A citizen's own data held by the module: `export` for the GDPR export (JSON-ready),
-   * `erase` to delete or anonymise it when the account is deleted.
+   * `erase` to delete or anonymise it when the account is deleted. `erase` runs inside the
+   * account deletion's transaction, before the citizen row goes: run every query on `trx`, so
+   * that a failure anywhere leaves the account and all its data untouched.
    */
   gdpr?: {
     export: (citizenId: number) => Promise<Record<string, unknown>>
-    erase: (citizenId: number) => Promise<void>
+    erase: (citizenId: number, trx: TransactionClientContract) => Promise<void>
   }
   /** Background jobs the module runs on the queue workers. */
   jobs?: () => Promise<JobDefinition<any>[]>

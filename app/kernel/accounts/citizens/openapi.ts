@@ -1,0 +1,310 @@
+import type { OpenApiFragment } from '#kernel/http/openapi/types'
+import { citizenSecurity, data, errors, json, ref, WRITE_ERRORS } from '#kernel/http/openapi/common'
+import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '#kernel/accounts/citizens/validators'
+
+const tags = ['Compte citoyen']
+const password = {
+  type: 'string',
+  minLength: PASSWORD_MIN_LENGTH,
+  maxLength: PASSWORD_MAX_LENGTH,
+  format: 'password',
+}
+const communeCode = {
+  type: ['string', 'null'],
+  pattern: '^(\\d{5}|2[AB]\\d{3})$',
+  description: 'Code INSEE de la commune de résidence (null pour l’oublier).',
+  examples: ['32013'],
+}
+const mailedToken = {
+  type: 'string',
+  minLength: 20,
+  maxLength: 128,
+  description: 'Le code reçu par e-mail.',
+}
+const message = data({
+  type: 'object',
+  required: ['message'],
+  additionalProperties: false,
+  properties: { message: { type: 'string' } },
+})
+const body = (schema: Record<string, unknown>) => ({
+  required: true,
+  content: { 'application/json': { schema } },
+})
+const noContent = (description: string) => ({ description })
+
+const citizenSchema = {
+  type: 'object',
+  required: [
+    'id',
+    'email',
+    'display_name',
+    'email_verified',
+    'email_verified_at',
+    'home_commune',
+    'created_at',
+  ],
+  additionalProperties: false,
+  properties: {
+    id: { type: 'integer' },
+    email: { type: 'string', format: 'email' },
+    display_name: { type: 'string' },
+    email_verified: { type: 'boolean' },
+    email_verified_at: { type: ['string', 'null'], format: 'date-time' },
+    home_commune: {
+      oneOf: [
+        {
+          type: 'object',
+          required: ['id', 'code', 'name', 'slug'],
+          additionalProperties: false,
+          properties: {
+            id: { type: 'integer' },
+            code: { type: 'string' },
+            name: { type: 'string' },
+            slug: { type: 'string' },
+          },
+        },
+        { type: 'null' },
+      ],
+    },
+    created_at: { type: 'string', format: 'date-time' },
+  },
+}
+
+const fragment: OpenApiFragment = {
+  tags: [
+    {
+      name: 'Compte citoyen',
+      description: 'Inscription, connexion, profil, données personnelles (RGPD).',
+    },
+  ],
+  paths: {
+    '/api/v1/auth/register': {
+      post: {
+        tags,
+        operationId: 'registerCitizen',
+        summary: 'Créer un compte',
+        description: 'Crée le compte et envoie un lien de vérification de l’adresse e-mail.',
+        requestBody: body({
+          type: 'object',
+          required: ['email', 'password', 'display_name'],
+          properties: {
+            email: { type: 'string', format: 'email', maxLength: 254 },
+            password,
+            display_name: { type: 'string', minLength: 2, maxLength: 80 },
+            home_commune_code: communeCode,
+          },
+        }),
+        responses: {
+          201: json(data(ref('Citizen')), 'Compte créé (adresse à vérifier)'),
+          ...errors(409, ...WRITE_ERRORS),
+        },
+      },
+    },
+    '/api/v1/auth/login': {
+      post: {
+        tags,
+        operationId: 'loginCitizen',
+        summary: 'Se connecter',
+        description: 'Échange adresse et mot de passe contre un jeton d’accès (valable 90 jours).',
+        requestBody: body({
+          type: 'object',
+          required: ['email', 'password'],
+          properties: {
+            email: { type: 'string', format: 'email' },
+            password: { type: 'string', format: 'password' },
+            device_name: {
+              type: 'string',
+              maxLength: 100,
+              description: 'Nom de l’appareil, pour s’y retrouver.',
+            },
+          },
+        }),
+        responses: {
+          200: json(
+            data({
+              type: 'object',
+              required: ['token', 'citizen'],
+              additionalProperties: false,
+              properties: { token: ref('AccessToken'), citizen: ref('Citizen') },
+            }),
+            'Connecté'
+          ),
+          ...errors(401, ...WRITE_ERRORS),
+        },
+      },
+    },
+    '/api/v1/auth/logout': {
+      post: {
+        tags,
+        operationId: 'logoutCitizen',
+        summary: 'Se déconnecter',
+        description: 'Révoque le jeton utilisé pour cette requête.',
+        security: citizenSecurity,
+        responses: { 204: noContent('Jeton révoqué'), ...errors(401, 429) },
+      },
+    },
+    '/api/v1/auth/me': {
+      get: {
+        tags,
+        operationId: 'showCitizen',
+        summary: 'Mon compte',
+        security: citizenSecurity,
+        responses: { 200: json(data(ref('Citizen')), 'Le compte connecté'), ...errors(401) },
+      },
+      patch: {
+        tags,
+        operationId: 'updateCitizen',
+        summary: 'Modifier mon profil',
+        security: citizenSecurity,
+        requestBody: body({
+          type: 'object',
+          properties: {
+            display_name: { type: 'string', minLength: 2, maxLength: 80 },
+            home_commune_code: communeCode,
+          },
+        }),
+        responses: {
+          200: json(data(ref('Citizen')), 'Profil modifié'),
+          ...errors(401, ...WRITE_ERRORS),
+        },
+      },
+    },
+    '/api/v1/auth/verify-email': {
+      post: {
+        tags,
+        operationId: 'verifyCitizenEmail',
+        summary: 'Vérifier mon adresse e-mail',
+        requestBody: body({
+          type: 'object',
+          required: ['token'],
+          properties: { token: mailedToken },
+        }),
+        responses: {
+          200: json(data(ref('Citizen')), 'Adresse vérifiée'),
+          ...errors(...WRITE_ERRORS),
+        },
+      },
+    },
+    '/api/v1/auth/verify-email/resend': {
+      post: {
+        tags,
+        operationId: 'resendCitizenVerification',
+        summary: 'Recevoir un nouveau lien de vérification',
+        security: citizenSecurity,
+        responses: { 202: json(message, 'Lien envoyé'), ...errors(401, 409, 429) },
+      },
+    },
+    '/api/v1/auth/forgot-password': {
+      post: {
+        tags,
+        operationId: 'forgotCitizenPassword',
+        summary: 'Mot de passe oublié',
+        description:
+          'Envoie un lien si un compte existe ; la réponse est la même dans tous les cas.',
+        requestBody: body({
+          type: 'object',
+          required: ['email'],
+          properties: { email: { type: 'string', format: 'email' } },
+        }),
+        responses: { 202: json(message, 'Demande prise en compte'), ...errors(...WRITE_ERRORS) },
+      },
+    },
+    '/api/v1/auth/reset-password': {
+      post: {
+        tags,
+        operationId: 'resetCitizenPassword',
+        summary: 'Choisir un nouveau mot de passe',
+        description:
+          'Avec le code reçu par e-mail. Tous les jetons d’accès du compte sont révoqués.',
+        requestBody: body({
+          type: 'object',
+          required: ['token', 'password'],
+          properties: { token: mailedToken, password },
+        }),
+        responses: { 204: noContent('Mot de passe changé'), ...errors(...WRITE_ERRORS) },
+      },
+    },
+    '/api/v1/me/export': {
+      get: {
+        tags,
+        operationId: 'exportCitizenData',
+        summary: 'Exporter mes données (RGPD)',
+        security: citizenSecurity,
+        responses: {
+          200: json(ref('CitizenDataExport'), 'Toutes les données du compte'),
+          ...errors(401),
+        },
+      },
+    },
+    '/api/v1/me': {
+      delete: {
+        tags,
+        operationId: 'deleteCitizen',
+        summary: 'Supprimer mon compte (RGPD)',
+        description:
+          'Supprime le compte et efface ou anonymise toutes les données personnelles, après confirmation du mot de passe.',
+        security: citizenSecurity,
+        requestBody: body({
+          type: 'object',
+          required: ['password'],
+          properties: { password: { type: 'string', format: 'password' } },
+        }),
+        responses: { 204: noContent('Compte supprimé'), ...errors(401, ...WRITE_ERRORS) },
+      },
+    },
+  },
+  components: {
+    schemas: {
+      Citizen: citizenSchema,
+      AccessToken: {
+        type: 'object',
+        required: ['type', 'value', 'expires_at'],
+        additionalProperties: false,
+        properties: {
+          type: { const: 'bearer' },
+          value: { type: 'string', description: 'À envoyer dans `Authorization: Bearer <value>`.' },
+          expires_at: { type: ['string', 'null'], format: 'date-time' },
+        },
+      },
+      CitizenDataExport: {
+        type: 'object',
+        required: ['exported_at', 'account', 'modules'],
+        additionalProperties: false,
+        properties: {
+          exported_at: { type: 'string', format: 'date-time' },
+          account: {
+            type: 'object',
+            required: [...citizenSchema.required, 'updated_at', 'access_tokens'],
+            additionalProperties: false,
+            properties: {
+              ...citizenSchema.properties,
+              updated_at: { type: 'string', format: 'date-time' },
+              access_tokens: {
+                type: 'array',
+                items: {
+                  type: 'object',
+                  required: ['name', 'created_at', 'last_used_at', 'expires_at'],
+                  additionalProperties: false,
+                  properties: {
+                    name: { type: ['string', 'null'] },
+                    created_at: { type: ['string', 'null'], format: 'date-time' },
+                    last_used_at: { type: ['string', 'null'], format: 'date-time' },
+                    expires_at: { type: ['string', 'null'], format: 'date-time' },
+                  },
+                },
+              },
+            },
+          },
+          modules: {
+            type: 'object',
+            description: 'Les données tenues par chaque module, par clé de module.',
+            additionalProperties: { type: 'object' },
+          },
+        },
+      },
+    },
+  },
+}
+
+export default fragment

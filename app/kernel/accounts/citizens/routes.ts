@@ -1,0 +1,38 @@
+/*
+| Citizen accounts over the JSON API. Writes are rate-limited by the API stack; the routes that
+| check a password or send e-mail have tighter limits of their own (start/limiter.ts).
+*/
+import router from '@adonisjs/core/services/router'
+import { api, citizenAuth } from '#start/kernel'
+import { throttleAccountEmails, throttleLogin } from '#start/limiter'
+
+const CitizenAuthController = () =>
+  import('#kernel/accounts/citizens/controllers/citizen_auth_controller')
+const CitizenAccountController = () =>
+  import('#kernel/accounts/citizens/controllers/citizen_account_controller')
+
+router
+  .group(() => {
+    router
+      .group(() => {
+        router.post('/register', [CitizenAuthController, 'register']).use(throttleAccountEmails)
+        router.post('/login', [CitizenAuthController, 'login']).use(throttleLogin)
+        router.post('/logout', [CitizenAuthController, 'logout']).use(citizenAuth())
+        router.get('/me', [CitizenAccountController, 'show']).use(citizenAuth())
+        router.patch('/me', [CitizenAccountController, 'update']).use(citizenAuth())
+        router.post('/verify-email', [CitizenAuthController, 'verifyEmail'])
+        router
+          .post('/verify-email/resend', [CitizenAuthController, 'resendVerification'])
+          .use([citizenAuth(), throttleAccountEmails])
+        router
+          .post('/forgot-password', [CitizenAuthController, 'forgotPassword'])
+          .use(throttleAccountEmails)
+        router.post('/reset-password', [CitizenAuthController, 'resetPassword'])
+      })
+      .prefix('/auth')
+
+    router.get('/me/export', [CitizenAccountController, 'export']).use(citizenAuth())
+    router.delete('/me', [CitizenAccountController, 'destroy']).use(citizenAuth())
+  })
+  .prefix('/api/v1')
+  .use(api())
