@@ -26,6 +26,8 @@ export default class extends BaseSchema {
       table.timestamp('created_at', { useTz: true }).notNullable()
       table.timestamp('updated_at', { useTz: true }).notNullable()
       table.unique(['kind', 'code'])
+      // The citizen search matches an official code without knowing its kind.
+      table.index(['code'])
       table.index(['departement_id'])
       table.index(['epci_id'])
     })
@@ -35,13 +37,27 @@ export default class extends BaseSchema {
     this.schema.raw(
       "ALTER TABLE collectivities ADD CONSTRAINT collectivities_status_check CHECK (status IN ('listed', 'onboarded'))"
     )
-    this.schema.raw('CREATE INDEX collectivities_search_trgm ON collectivities USING gin (search_name gin_trgm_ops)')
-    this.schema.raw('CREATE INDEX collectivities_postal_codes ON collectivities USING gin (postal_codes)')
+    this.schema.raw(
+      'CREATE INDEX collectivities_search_trgm ON collectivities USING gin (search_name gin_trgm_ops)'
+    )
+    this.schema.raw(
+      'CREATE INDEX collectivities_postal_codes ON collectivities USING gin (postal_codes)'
+    )
 
     // An EPCI may straddle départements: every département it touches, the main one included.
     this.schema.createTable('epci_departements', (table) => {
-      table.integer('epci_id').notNullable().references('id').inTable('collectivities').onDelete('CASCADE')
-      table.integer('departement_id').notNullable().references('id').inTable('collectivities').onDelete('CASCADE')
+      table
+        .integer('epci_id')
+        .notNullable()
+        .references('id')
+        .inTable('collectivities')
+        .onDelete('CASCADE')
+      table
+        .integer('departement_id')
+        .notNullable()
+        .references('id')
+        .inTable('collectivities')
+        .onDelete('CASCADE')
       table.primary(['epci_id', 'departement_id'])
     })
 
@@ -49,7 +65,12 @@ export default class extends BaseSchema {
     // the commune nouvelle they belong to.
     this.schema.createTable('collectivity_aliases', (table) => {
       table.increments('id')
-      table.integer('collectivity_id').notNullable().references('id').inTable('collectivities').onDelete('CASCADE')
+      table
+        .integer('collectivity_id')
+        .notNullable()
+        .references('id')
+        .inTable('collectivities')
+        .onDelete('CASCADE')
       table.string('kind', 32).notNullable()
       table.string('code', 16).notNullable()
       table.string('name', 255).notNullable()
@@ -58,8 +79,12 @@ export default class extends BaseSchema {
       table.unique(['kind', 'code'])
       table.index(['collectivity_id'])
     })
-    this.schema.raw('CREATE INDEX collectivity_aliases_search_trgm ON collectivity_aliases USING gin (search_name gin_trgm_ops)')
-    this.schema.raw('CREATE INDEX collectivity_aliases_postal_codes ON collectivity_aliases USING gin (postal_codes)')
+    this.schema.raw(
+      'CREATE INDEX collectivity_aliases_search_trgm ON collectivity_aliases USING gin (search_name gin_trgm_ops)'
+    )
+    this.schema.raw(
+      'CREATE INDEX collectivity_aliases_postal_codes ON collectivity_aliases USING gin (postal_codes)'
+    )
   }
 
   async down() {
