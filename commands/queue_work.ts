@@ -1,39 +1,63 @@
 import { BaseCommand, flags } from '@adonisjs/core/ace'
 import type { CommandOptions } from '@adonisjs/core/types/ace'
 import { allQueueNames } from '#kernel/queue/registry'
-import { startWorkers } from '#kernel/queue/worker'
+import { startWorkers, stopWorkers } from '#kernel/queue/worker'
+import { closeQueues } from '#kernel/queue/queues'
 
 /**
- * The queue worker, in its own process. Scale by running more of them; SIGTERM lets running
- * jobs finish (or time out) before exiting.
+ * The queue worker, in its own process. Scale by running more of them (per queue with
+ * --queue). SIGTERM or Ctrl-C lets running jobs finish (or time out), then exits 0; a second
+ * Ctrl-C stops at once.
  */
 export default class QueueWork extends BaseCommand {
   static commandName = 'queue:work'
-  static description = 'Traite les tâches en file (BullMQ) : médias, imports, publications programmées'
+  static description =
+    'Traite les tâches en file (BullMQ) : médias, imports, publications programmées'
   static options: CommandOptions = { startApp: true, staysAlive: true }
 
-  @flags.array({ description: 'Queues to work (default: all registered queues)' })
+  @flags.array({ description: 'Files à traiter, séparées par des virgules (défaut : toutes)' })
   declare queue?: string[]
 
-  @flags.number({ description: 'Jobs run at once per queue', default: 2 })
+  @flags.number({ description: 'Tâches exécutées en même temps par file', default: 2 })
   declare concurrency: number
 
   async run() {
-    const queues = this.queue?.length ? this.queue : await allQueueNames()
+    const queues = this.queue?.length
+      ? this.queue
+          .flatMap((value) => value.split(','))
+          .map((name) => name.trim())
+          .filter(Boolean)
+      : await allQueueNames()
+    if (!Number.isInteger(this.concurrency) || this.concurrency < 1) {
+      this.logger.error('--concurrency doit être un entier supérieur ou égal à 1')
+      this.exitCode = 1
+      return this.app.terminate()
+    }
     if (queues.length === 0) {
-      this.logger.warning('No job is registered: nothing to work on')
+      this.logger.warning('Aucune tâche enregistrée : rien à traiter (le worker attend quand même)')
     }
-    const workers = await startWorkers({ queues, concurrency: this.concurrency })
-    this.logger.info(`Working queues: ${queues.join(', ') || '(none)'}`)
 
-    const stop = async () => {
-      await Promise.all(workers.map((worker) => worker.close()))
-      await this.app.terminate()
-    }
+    const workers = await startWorkers({ queues, concurrency: this.concurrency })
+    this.logger.info(
+      `Worker prêt — files : ${queues.join(', ') || '(aucune)'}, concurrence ${this.concurrency}`
+    )
+
+    // bin/console.ts turns SIGTERM into app.terminate(); these hooks make it graceful.
     this.app.terminating(async () => {
-      await Promise.all(workers.map((worker) => worker.close()))
+      this.logger.info('Arrêt : les tâches en cours se terminent…')
+      await stopWorkers(workers)
+      await closeQueues()
+      this.logger.info('Worker arrêté')
     })
-    process.once('SIGTERM', stop)
-    process.once('SIGINT', stop)
+    let interrupted = false
+    process.on('SIGINT', () => {
+      if (interrupted) {
+        this.logger.warning('Second Ctrl-C : arrêt immédiat')
+        void stopWorkers(workers, true).finally(() => process.exit(1))
+        return
+      }
+      interrupted = true
+      void this.app.terminate()
+    })
   }
 }

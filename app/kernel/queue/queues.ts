@@ -1,14 +1,21 @@
 import { Queue } from 'bullmq'
+import app from '@adonisjs/core/services/app'
 import type { JobDefinition } from '#kernel/queue/job'
 import { queueConnection, queuePrefix } from '#kernel/queue/connection'
 
 const queues = new Map<string, Queue>()
 
-/** One Queue instance per name and process, created on first use. */
+/**
+ * One Queue instance per name and process, created on first use and closed when the app
+ * terminates (an open Redis connection would keep the process alive).
+ */
 export function getQueue(name: string): Queue {
   let queue = queues.get(name)
   if (!queue) {
+    if (queues.size === 0) app.terminating(closeQueues)
     queue = new Queue(name, { connection: queueConnection(), prefix: queuePrefix() })
+    // A Redis outage is reported by the calls that need it; never an unhandled 'error' event.
+    queue.on('error', () => {})
     queues.set(name, queue)
   }
   return queue

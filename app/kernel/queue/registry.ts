@@ -11,8 +11,12 @@ export function registerKernelJobs(loader: () => Promise<JobDefinition<any>[]>) 
 }
 
 export async function allJobs(): Promise<Map<string, JobDefinition<any>>> {
-  const loaders = [...kernelJobs, ...modules.flatMap((module) => (module.jobs ? [module.jobs] : []))]
-  const definitions = (await Promise.all(loaders.map((load) => load()))).flat()
+  const loaders = [
+    ...kernelJobs,
+    ...modules.flatMap((module) => (module.jobs ? [module.jobs] : [])),
+  ]
+  const loaded = await Promise.all(loaders.map((load) => load()))
+  const definitions = loaded.flat()
   const byName = new Map<string, JobDefinition<any>>()
   for (const definition of definitions) {
     if (byName.has(definition.name)) throw new Error(`Job "${definition.name}" is defined twice`)
@@ -22,5 +26,6 @@ export async function allJobs(): Promise<Map<string, JobDefinition<any>>> {
 }
 
 export async function allQueueNames(): Promise<string[]> {
-  return [...new Set([...(await allJobs()).values()].map((job) => job.queue))].sort()
+  const jobs = await allJobs()
+  return [...new Set([...jobs.values()].map((job) => job.queue))].sort()
 }

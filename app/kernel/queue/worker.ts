@@ -1,4 +1,4 @@
-import { Worker, type Job } from 'bullmq'
+import { UnrecoverableError, Worker, type Job } from 'bullmq'
 import logger from '@adonisjs/core/services/logger'
 import type { JobDefinition } from '#kernel/queue/job'
 import { allJobs } from '#kernel/queue/registry'
@@ -12,60 +12,117 @@ export interface WorkerOptions {
   stalledIntervalMs?: number
 }
 
+export const DEFAULT_TIMEOUT_MS = 5 * 60_000
+
+/** The reason a timed-out run fails with; it is stored as the job's failedReason. */
+export class JobTimeoutError extends Error {
+  constructor(jobName: string, timeoutMs: number) {
+    super(`Job ${jobName} timed out after ${timeoutMs} ms`)
+    this.name = 'JobTimeoutError'
+  }
+}
+
+/**
+ * BullMQ stores a job's return value as JSON. A value JSON cannot carry (a cycle, a BigInt)
+ * would make the completion itself fail, so it is dropped with a warning instead: the work is
+ * done, only its result is not kept.
+ */
+export function storableResult(jobName: string, result: unknown): unknown {
+  if (result === undefined) return null
+  try {
+    JSON.stringify(result)
+    return result
+  } catch (error) {
+    logger.warn({ job: jobName }, `result not stored: ${(error as Error).message}`)
+    return null
+  }
+}
+
 /**
  * Runs a job's handler with its timeout: the handler's signal is aborted when the time is up,
  * and the run fails (to be retried) even if the handler ignores the signal.
  */
 export async function runJob(definition: JobDefinition<any>, job: Job) {
   const controller = new AbortController()
-  const timeoutMs = definition.timeoutMs ?? 5 * 60_000
+  const timeoutMs = definition.timeoutMs ?? DEFAULT_TIMEOUT_MS
   let timer: NodeJS.Timeout | undefined
   const timeout = new Promise<never>((_, reject) => {
     timer = setTimeout(() => {
-      controller.abort(new Error(`timeout after ${timeoutMs} ms`))
-      reject(new Error(`Job ${definition.name} timed out after ${timeoutMs} ms`))
+      const error = new JobTimeoutError(definition.name, timeoutMs)
+      controller.abort(error)
+      reject(error)
     }, timeoutMs)
   })
   try {
-    return await Promise.race([
-      definition.handle(job.data, {
-        attempt: job.attemptsMade + 1,
-        signal: controller.signal,
-        jobId: job.id ?? '',
-      }),
+    const result = await Promise.race([
+      // Called inside an async function so that a handler throwing synchronously is a
+      // failed run like any other.
+      (async () =>
+        definition.handle(job.data ?? {}, {
+          attempt: job.attemptsMade + 1,
+          signal: controller.signal,
+          jobId: job.id ?? '',
+        }))(),
       timeout,
     ])
+    return storableResult(definition.name, result)
   } finally {
     clearTimeout(timer)
   }
 }
 
 /**
+ * The processor of one queue: finds the registered job by name and runs it. An unknown name
+ * fails that job at once, without retries (retrying cannot help), never the process.
+ */
+export function processorFor(definitions: Map<string, JobDefinition<any>>) {
+  return async (job: Job) => {
+    const definition = definitions.get(job.name)
+    if (!definition) throw new UnrecoverableError(`No job named "${job.name}" is registered`)
+    return runJob(definition, job)
+  }
+}
+
+/**
  * Starts one BullMQ worker per queue, each dispatching to the registered job by name.
- * An unknown job name fails that job, never the process.
+ * Closing a worker (`worker.close()`) waits for its running jobs, each bounded by its timeout.
  */
 export async function startWorkers(options: WorkerOptions): Promise<Worker[]> {
   const definitions = await allJobs()
+  const knownQueues = new Set([...definitions.values()].map((definition) => definition.queue))
   return options.queues.map((queueName) => {
-    const worker = new Worker(
-      queueName,
-      async (job) => {
-        const definition = definitions.get(job.name)
-        if (!definition) throw new Error(`No job named "${job.name}" is registered`)
-        return runJob(definition, job)
-      },
-      {
-        connection: queueConnection(),
-        prefix: queuePrefix(),
-        concurrency: options.concurrency ?? 2,
-        lockDuration: options.lockDurationMs ?? 30_000,
-        stalledInterval: options.stalledIntervalMs ?? 30_000,
-      }
+    if (!knownQueues.has(queueName)) {
+      logger.warn({ queue: queueName }, 'no registered job runs on this queue')
+    }
+    const worker = new Worker(queueName, processorFor(definitions), {
+      connection: queueConnection(),
+      prefix: queuePrefix(),
+      concurrency: options.concurrency ?? 2,
+      lockDuration: options.lockDurationMs ?? 30_000,
+      stalledInterval: options.stalledIntervalMs ?? 30_000,
+    })
+    worker.on('active', (job) =>
+      logger.debug(
+        { queue: queueName, job: job.name, id: job.id, attempt: job.attemptsMade + 1 },
+        'job started'
+      )
+    )
+    worker.on('completed', (job) =>
+      logger.info({ queue: queueName, job: job.name, id: job.id }, 'job completed')
     )
     worker.on('failed', (job, error) =>
-      logger.warn({ queue: queueName, job: job?.name, id: job?.id, attempt: job?.attemptsMade }, error.message)
+      logger.warn(
+        { queue: queueName, job: job?.name, id: job?.id, attempt: job?.attemptsMade },
+        `job failed: ${error.message}`
+      )
     )
+    // Connection errors (Redis restarting…): BullMQ reconnects by itself; log, never throw.
     worker.on('error', (error) => logger.error({ queue: queueName }, error.message))
     return worker
   })
+}
+
+/** Closes workers; `force` does not wait for running jobs (second Ctrl-C). */
+export async function stopWorkers(workers: Worker[], force = false) {
+  await Promise.all(workers.map((worker) => worker.close(force)))
 }
