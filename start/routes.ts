@@ -9,6 +9,7 @@ router.get('/health', () => ({ status: 'ok' }))
 
 await import('#kernel/http/openapi/routes')
 await import('#kernel/accounts/citizens/routes')
+await import('#kernel/territories/routes')
 
 await import('#kernel/accounts/routes')
 await import('#kernel/tenancy/routes')

@@ -8,6 +8,7 @@ import type { OpenApiDocument, OpenApiFragment } from '#kernel/http/openapi/type
 const FRAGMENTS: (() => Promise<{ default: OpenApiFragment }>)[] = [
   () => import('#kernel/http/openapi/common'),
   () => import('#kernel/accounts/citizens/openapi'),
+  () => import('#kernel/territories/openapi'),
 ]
 
 const COMPONENT_KINDS = ['schemas', 'responses', 'parameters', 'headers'] as const

@@ -1,0 +1,196 @@
+import type { OpenApiFragment } from '#kernel/http/openapi/types'
+import { data, errors, json, ref } from '#kernel/http/openapi/common'
+import { SEARCH_QUERY_MAX_LENGTH } from '#kernel/territories/validators/collectivity_validators'
+import { SEARCH_LIMIT } from '#kernel/territories/actions/search_collectivities'
+
+const tags = ['Collectivités']
+const kind = { type: 'string', enum: ['departement', 'epci', 'commune'] }
+const status = {
+  type: 'string',
+  enum: ['listed', 'onboarded'],
+  description: '`onboarded` : la collectivité est sur Bastide ; `listed` : connue seulement.',
+}
+const postalCodes = { type: 'array', items: { type: 'string', pattern: '^\\d{5}$' } }
+const population = { type: ['integer', 'null'], description: 'Population municipale (INSEE).' }
+const codeName = {
+  type: 'object',
+  required: ['code', 'name'],
+  additionalProperties: false,
+  properties: { code: { type: 'string' }, name: { type: 'string' } },
+}
+const parentRef = { oneOf: [ref('CollectivityParent'), { type: 'null' }] }
+
+const fragment: OpenApiFragment = {
+  tags: [{ name: 'Collectivités', description: 'Communes, intercommunalités et départements.' }],
+  paths: {
+    '/api/v1/collectivities': {
+      get: {
+        tags,
+        operationId: 'searchCollectivities',
+        summary: 'Trouver sa commune (nom, code postal ou code officiel)',
+        description: [
+          'Casse, accents, tirets, apostrophes et « St » / « Ste » ignorés ; préfixe et similarité.',
+          'Une commune déléguée ou associée (ou un arrondissement de Paris, Lyon, Marseille) mène à',
+          `sa commune, avec \`matched_alias\`. Classement : code exact, nom exact, préfixe, similarité,`,
+          `population. Au plus ${SEARCH_LIMIT} résultats.`,
+        ].join(' '),
+        parameters: [
+          {
+            name: 'q',
+            in: 'query',
+            required: true,
+            schema: { type: 'string', minLength: 1, maxLength: SEARCH_QUERY_MAX_LENGTH },
+            examples: {
+              nom: { value: 'saint-jean' },
+              codePostal: { value: '32000' },
+              insee: { value: '32013' },
+            },
+          },
+          { name: 'kind', in: 'query', required: false, schema: kind },
+        ],
+        responses: {
+          200: json(
+            data({ type: 'array', maxItems: SEARCH_LIMIT, items: ref('CollectivitySearchResult') }),
+            'Résultats classés'
+          ),
+          ...errors(422),
+        },
+      },
+    },
+    '/api/v1/collectivities/{code}': {
+      get: {
+        tags,
+        operationId: 'showCollectivity',
+        summary: 'Une collectivité par son code officiel',
+        description:
+          'Code INSEE d’une commune (5 caractères), SIREN d’un EPCI (9 chiffres) ou code d’un département (32, 2A, 971).',
+        parameters: [
+          {
+            name: 'code',
+            in: 'path',
+            required: true,
+            schema: { type: 'string', maxLength: 20 },
+            examples: { commune: { value: '32013' }, departement: { value: '32' } },
+          },
+        ],
+        responses: {
+          200: json(data(ref('Collectivity')), 'La collectivité'),
+          ...errors(404),
+        },
+      },
+    },
+  },
+  components: {
+    schemas: {
+      CollectivityParent: {
+        type: 'object',
+        required: ['code', 'name', 'slug', 'status'],
+        additionalProperties: false,
+        properties: {
+          code: { type: 'string' },
+          name: { type: 'string' },
+          slug: { type: 'string' },
+          status,
+        },
+      },
+      CollectivitySearchResult: {
+        type: 'object',
+        required: [
+          'kind',
+          'code',
+          'name',
+          'slug',
+          'status',
+          'population',
+          'postal_codes',
+          'departement',
+          'epci',
+          'matched_alias',
+        ],
+        additionalProperties: false,
+        properties: {
+          kind,
+          code: { type: 'string' },
+          name: { type: 'string' },
+          slug: { type: 'string' },
+          status,
+          population,
+          postal_codes: postalCodes,
+          departement: { oneOf: [codeName, { type: 'null' }] },
+          epci: { oneOf: [codeName, { type: 'null' }] },
+          matched_alias: {
+            description: 'Le nom par lequel la commune a été trouvée, quand ce n’est pas le sien.',
+            oneOf: [
+              {
+                type: 'object',
+                required: ['kind', 'code', 'name'],
+                additionalProperties: false,
+                properties: {
+                  kind: {
+                    type: 'string',
+                    enum: ['commune-deleguee', 'commune-associee', 'arrondissement-municipal'],
+                  },
+                  code: { type: 'string' },
+                  name: { type: 'string' },
+                },
+              },
+              { type: 'null' },
+            ],
+          },
+        },
+      },
+      Collectivity: {
+        type: 'object',
+        required: [
+          'kind',
+          'code',
+          'name',
+          'slug',
+          'status',
+          'population',
+          'postal_codes',
+          'departement',
+          'epci',
+          'features',
+        ],
+        additionalProperties: false,
+        properties: {
+          kind,
+          code: { type: 'string' },
+          name: { type: 'string' },
+          slug: { type: 'string' },
+          status,
+          population,
+          postal_codes: postalCodes,
+          departement: parentRef,
+          epci: parentRef,
+          communes_count: {
+            type: 'integer',
+            description: 'EPCI et département seulement : nombre de communes connues.',
+          },
+          departements: {
+            type: 'array',
+            items: ref('CollectivityParent'),
+            description: 'EPCI seulement : ses départements, le principal en premier.',
+          },
+          features: {
+            type: 'array',
+            description: 'Les modules activés par la collectivité.',
+            items: {
+              type: 'object',
+              required: ['key', 'label', 'kind'],
+              additionalProperties: false,
+              properties: {
+                key: { type: 'string' },
+                label: { type: 'string' },
+                kind: { type: 'string', enum: ['core', 'optional'] },
+              },
+            },
+          },
+        },
+      },
+    },
+  },
+}
+
+export default fragment
