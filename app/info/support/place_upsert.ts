@@ -41,6 +41,7 @@ export async function upsertPlaces(
       })
     }
   }
+  report.rejected.sort((a, b) => a.line - b.line)
   await db.transaction(async (trx) => {
     const now = DateTime.now()
     for (const { candidate, attributes } of valid) {

@@ -110,7 +110,6 @@ test.group('Info imports', (group) => {
     assert.deepEqual(
       report.rejected.map(({ line, reason }) => ({ line, reason })),
       [
-        { line: 6, reason: 'objet sans id_local ni id_osm' },
         {
           line: 4,
           reason:
@@ -120,6 +119,7 @@ test.group('Info imports', (group) => {
           line: 5,
           reason: 'Géométrie invalide : coordonnées invalides pour une géométrie LineString',
         },
+        { line: 6, reason: 'objet sans id_local ni id_osm' },
       ]
     )
     const greenway = await Place.findByOrFail({ collectivityId: epci.id, sourceId: 'AUCH-2' })
