@@ -5,7 +5,7 @@
 import router from '@adonisjs/core/services/router'
 import { modules } from '#kernel/modules/registry'
 
-router.get('/health', () => ({ status: 'ok' }))
+await import('#kernel/health/routes')
 
 await import('#kernel/http/openapi/routes')
 await import('#kernel/accounts/citizens/routes')
