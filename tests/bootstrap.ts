@@ -53,12 +53,10 @@ export const runnerHooks: Required<Pick<Config, 'setup' | 'teardown'>> = {
 export const configureSuite: Config['configureSuite'] = (suite) => {
   if (['browser', 'functional'].includes(suite.name)) {
     // Every test starts with empty rate-limit counters, whatever ran before it.
-    suite.onTest((test) =>
-      test.setup(async () => {
-        const { resetRateLimits } = await import('#tests/helpers/rate_limits')
-        await resetRateLimits()
-      })
-    )
+    const resetRateLimits = () =>
+      import('#tests/helpers/rate_limits').then((helpers) => helpers.resetRateLimits())
+    suite.onGroup((group) => group.each.setup(resetRateLimits))
+    suite.onTest((test) => test.setup(resetRateLimits))
     return suite.setup(() => testUtils.httpServer().start())
   }
 }

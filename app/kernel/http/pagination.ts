@@ -73,7 +73,7 @@ export interface KeysetOptions<Row> {
   /** Tie-breaker column; `id` unless the query joins. */
   idColumn?: string
   /** Reads the sort value of a row; by default the camelCase attribute of `column`. */
-  valueOf?: (row: Row) => unknown
+  sortValueOf?: (row: Row) => unknown
 }
 
 export interface CursorPage<Row> {
@@ -122,8 +122,8 @@ export async function paginateByCursor<Row extends { id: number }>(
 
 function sortValue<Row>(row: Row, options: KeysetOptions<Row>): SortValue {
   const column = options.column.split('.').at(-1)!
-  const raw = options.valueOf
-    ? options.valueOf(row)
+  const raw = options.sortValueOf
+    ? options.sortValueOf(row)
     : ((row as Record<string, unknown>)[string.camelCase(column)] ??
       (row as Record<string, unknown>)[column])
   if (raw instanceof Date) return raw.toISOString()

@@ -1,5 +1,14 @@
 import type { OpenApiFragment } from '#kernel/http/openapi/types'
-import { citizenSecurity, data, errors, json, ref, WRITE_ERRORS } from '#kernel/http/openapi/common'
+import {
+  citizenSecurity,
+  data,
+  errors,
+  json,
+  pageParameters,
+  paginated,
+  ref,
+  WRITE_ERRORS,
+} from '#kernel/http/openapi/common'
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '#kernel/accounts/citizens/validators'
 
 const tags = ['Compte citoyen']
@@ -170,6 +179,20 @@ const fragment: OpenApiFragment = {
         },
       },
     },
+    '/api/v1/auth/sessions': {
+      get: {
+        tags,
+        operationId: 'listCitizenSessions',
+        summary: 'Mes appareils connectés',
+        description: 'Les jetons d’accès en cours de validité, du plus récent au plus ancien.',
+        security: citizenSecurity,
+        parameters: pageParameters,
+        responses: {
+          200: json(paginated(ref('CitizenSession')), 'Une page de sessions'),
+          ...errors(400, 401, 422),
+        },
+      },
+    },
     '/api/v1/auth/verify-email': {
       post: {
         tags,
@@ -257,6 +280,19 @@ const fragment: OpenApiFragment = {
   components: {
     schemas: {
       Citizen: citizenSchema,
+      CitizenSession: {
+        type: 'object',
+        required: ['id', 'name', 'current', 'created_at', 'last_used_at', 'expires_at'],
+        additionalProperties: false,
+        properties: {
+          id: { type: 'integer' },
+          name: { type: ['string', 'null'] },
+          current: { type: 'boolean', description: 'Le jeton de cette requête.' },
+          created_at: { type: 'string', format: 'date-time' },
+          last_used_at: { type: ['string', 'null'], format: 'date-time' },
+          expires_at: { type: ['string', 'null'], format: 'date-time' },
+        },
+      },
       AccessToken: {
         type: 'object',
         required: ['type', 'value', 'expires_at'],

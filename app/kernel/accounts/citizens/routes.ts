@@ -20,6 +20,7 @@ router
         router.post('/logout', [CitizenAuthController, 'logout']).use(citizenAuth())
         router.get('/me', [CitizenAccountController, 'show']).use(citizenAuth())
         router.patch('/me', [CitizenAccountController, 'update']).use(citizenAuth())
+        router.get('/sessions', [CitizenAccountController, 'sessions']).use(citizenAuth())
         router.post('/verify-email', [CitizenAuthController, 'verifyEmail'])
         router
           .post('/verify-email/resend', [CitizenAuthController, 'resendVerification'])
