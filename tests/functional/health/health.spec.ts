@@ -59,9 +59,8 @@ test.group('Health', (group) => {
     assert,
     cleanup,
   }) => {
-    const config = db.manager.get('postgres')!.config
     db.manager.add('health-down', {
-      ...config,
+      client: 'pg',
       connection: { host: '127.0.0.1', port: 1, user: 'postgres', database: 'nothing' },
     })
     cleanup(() => db.manager.release('health-down'))
