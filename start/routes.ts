@@ -2,7 +2,6 @@
 | The router. Kernel routes (health, accounts, territories…) and every module's routes file,
 | registered through the module registry.
 */
-import router from '@adonisjs/core/services/router'
 import { modules } from '#kernel/modules/registry'
 
 await import('#kernel/health/routes')
