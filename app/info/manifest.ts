@@ -51,5 +51,21 @@ export default defineModule({
     'info.import': ['admin', 'editor'],
   },
   feed: { types: ['news', 'event'] },
+  async onboard(collectivity) {
+    const { default: SeedNationalContacts } = await import('#info/actions/seed_national_contacts')
+    await new SeedNationalContacts().handle(collectivity)
+  },
+  async stats(collectivityId) {
+    const { default: InfoStats } = await import('#info/actions/info_stats')
+    return new InfoStats().handle(collectivityId)
+  },
+  async jobs() {
+    const { refreshPublicationStatesJob, ensureRefreshSchedule } =
+      await import('#info/jobs/refresh_publication_states_job')
+    // The queue kernel has no repeat option yet: the schedule is registered once per process
+    // that loads the jobs (ADR 0004); BullMQ keeps a single scheduler per id.
+    await ensureRefreshSchedule()
+    return [refreshPublicationStatesJob]
+  },
   routes: () => import('#info/routes'),
 })
