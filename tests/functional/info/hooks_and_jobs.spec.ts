@@ -100,7 +100,11 @@ test.group('Info scheduler job', () => {
       }
       return 'timeout'
     }
-    assert.equal(await statusAfter((status) => status === 'published'), 'published', failures.join('; '))
+    assert.equal(
+      await statusAfter((status) => status === 'published'),
+      'published',
+      failures.join('; ')
+    )
     assert.equal(await statusAfter((status) => status === 'expired'), 'expired')
     assert.lengthOf(await FeedItem.query().where({ type: 'news', itemId: news.id }), 0)
   }).timeout(30_000)
