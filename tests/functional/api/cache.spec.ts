@@ -61,3 +61,28 @@ test.group('API cache headers', (group) => {
     }
   })
 })
+
+test.group('API cross-origin access', () => {
+  test('any origin may call the API without credentials; the back-office stays same-origin', async ({
+    client,
+    assert,
+  }) => {
+    const preflight = await client
+      .options('/api/v1/auth/me')
+      .header('origin', 'https://app.example.org')
+      .header('access-control-request-method', 'PATCH')
+      .header('access-control-request-headers', 'authorization, content-type')
+    preflight.assertStatus(204)
+    assert.equal(preflight.header('access-control-allow-origin'), 'https://app.example.org')
+    assert.include(String(preflight.header('access-control-allow-methods')), 'PATCH')
+    assert.notExists(preflight.header('access-control-allow-credentials'))
+
+    const read = await client
+      .get('/api/v1/openapi.json')
+      .header('origin', 'https://app.example.org')
+    assert.include(String(read.header('access-control-expose-headers')), 'etag')
+
+    const backOffice = await client.get('/login').header('origin', 'https://evil.example.org')
+    assert.notExists(backOffice.header('access-control-allow-origin'))
+  })
+})
