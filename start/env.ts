@@ -51,4 +51,10 @@ export default await Env.create(new URL('../', import.meta.url), {
   // Media tools: the registry builds are used unless these point at system binaries.
   FFMPEG_PATH: Env.schema.string.optional(),
   FFPROBE_PATH: Env.schema.string.optional(),
+
+  // Media limits (see app/kernel/media/config.ts for the defaults).
+  MEDIA_IMAGE_MAX_MB: Env.schema.number.optional(),
+  MEDIA_VIDEO_MAX_MB: Env.schema.number.optional(),
+  MEDIA_VIDEO_MAX_SECONDS: Env.schema.number.optional(),
+  MEDIA_IMAGE_MAX_MEGAPIXELS: Env.schema.number.optional(),
 })
