@@ -108,7 +108,7 @@ export async function startWorkers(options: WorkerOptions): Promise<Worker[]> {
       )
     )
     worker.on('completed', (job) =>
-      logger.info({ queue: queueName, job: job.name, id: job.id }, 'job completed')
+      logger.debug({ queue: queueName, job: job.name, id: job.id }, 'job completed')
     )
     worker.on('failed', (job, error) =>
       logger.warn(
