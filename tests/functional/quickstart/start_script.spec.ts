@@ -43,7 +43,8 @@ test.group('Quick start (bin/start.js)', () => {
 
     await writeFile(join(root, '.env'), 'PORT=3333\nAPP_KEY=\n')
     assert.equal(ensureEnvFile(root), 'key-added')
-    const refilled = (await readFile(join(root, '.env'), 'utf8')).match(/^APP_KEY=(.+)$/m)?.[1]
+    const refilledFile = await readFile(join(root, '.env'), 'utf8')
+    const refilled = refilledFile.match(/^APP_KEY=(.+)$/m)?.[1]
     assert.match(refilled!, /^[\w-]{43}$/)
     assert.notEqual(refilled, key)
   })
