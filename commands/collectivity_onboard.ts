@@ -59,8 +59,10 @@ export default class CollectivityOnboard extends BaseCommand {
     }
 
     try {
+      const started = performance.now()
       const summary = await this.onboard()
       this.printSummary(summary)
+      this.logger.info(`Durée : ${((performance.now() - started) / 1000).toFixed(2)} s`)
       if (summary.hookFailures.length > 0) {
         for (const failure of summary.hookFailures) {
           this.logger.error(
