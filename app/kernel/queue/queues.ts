@@ -2,6 +2,7 @@ import { Queue } from 'bullmq'
 import app from '@adonisjs/core/services/app'
 import type { JobDefinition } from '#kernel/queue/job'
 import { queueConnection, queuePrefix } from '#kernel/queue/connection'
+import { DomainError } from '#kernel/http/errors'
 
 const queues = new Map<string, Queue>()
 
@@ -25,18 +26,25 @@ export interface DispatchOptions {
   /** Same id twice = one job (BullMQ deduplicates while the first is kept). */
   jobId?: string
   delayMs?: number
+  /** How long to wait for Redis (default DISPATCH_TIMEOUT_MS). */
+  timeoutMs?: number
 }
+
+/** How long `dispatch` waits for Redis before giving up (BullMQ itself would wait forever). */
+export const DISPATCH_TIMEOUT_MS = 5000
 
 /**
  * Enqueues a job with its retry policy (attempts, exponential backoff). The payload carries
- * ids only.
+ * ids only. When Redis does not answer in time, it throws E_QUEUE_UNAVAILABLE (503) instead of
+ * hanging the request; the job may still be enqueued once Redis is back, which jobs tolerate
+ * (they are safe to run twice; pass a `jobId` to deduplicate a retried dispatch).
  */
 export async function dispatch<Payload extends Record<string, unknown>>(
   job: JobDefinition<Payload>,
   payload: Payload,
   options: DispatchOptions = {}
 ) {
-  return getQueue(job.queue).add(job.name, payload, {
+  const adding = getQueue(job.queue).add(job.name, payload, {
     jobId: options.jobId,
     delay: options.delayMs,
     attempts: job.attempts ?? 3,
@@ -44,6 +52,27 @@ export async function dispatch<Payload extends Record<string, unknown>>(
     removeOnComplete: { age: 24 * 3600, count: 1000 },
     removeOnFail: { age: 30 * 24 * 3600 },
   })
+  // The losing side of the race must not become an unhandled rejection later.
+  adding.catch(() => {})
+  let timer: NodeJS.Timeout | undefined
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(
+      () =>
+        reject(
+          new DomainError(
+            'E_QUEUE_UNAVAILABLE',
+            'Les traitements en arrière-plan sont momentanément indisponibles : réessayez dans un instant',
+            503
+          )
+        ),
+      options.timeoutMs ?? DISPATCH_TIMEOUT_MS
+    )
+  })
+  try {
+    return await Promise.race([adding, timeout])
+  } finally {
+    clearTimeout(timer)
+  }
 }
 
 /** Closes every queue this process opened (tests, shutdown). */
