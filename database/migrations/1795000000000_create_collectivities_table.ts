@@ -43,6 +43,10 @@ export default class extends BaseSchema {
     this.schema.raw(
       'CREATE INDEX collectivities_postal_codes ON collectivities USING gin (postal_codes)'
     )
+    // Name prefixes ("auch%") from a btree, whatever the query's length.
+    this.schema.raw(
+      'CREATE INDEX collectivities_search_prefix ON collectivities (search_name text_pattern_ops)'
+    )
 
     // An EPCI may straddle départements: every département it touches, the main one included.
     this.schema.createTable('epci_departements', (table) => {
