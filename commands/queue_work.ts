@@ -21,6 +21,15 @@ export default class QueueWork extends BaseCommand {
   @flags.number({ description: 'Tâches exécutées en même temps par file', default: 2 })
   declare concurrency: number
 
+  @flags.number({
+    description:
+      "Durée du verrou d'une tâche en ms : une tâche d'un worker tué est reprise après ce délai (défaut 30000)",
+  })
+  declare lockDuration?: number
+
+  @flags.number({ description: 'Intervalle de recherche des tâches bloquées en ms (défaut 30000)' })
+  declare stalledInterval?: number
+
   async run() {
     const queues = this.queue?.length
       ? this.queue
@@ -37,7 +46,12 @@ export default class QueueWork extends BaseCommand {
       this.logger.warning('Aucune tâche enregistrée : rien à traiter (le worker attend quand même)')
     }
 
-    const workers = await startWorkers({ queues, concurrency: this.concurrency })
+    const workers = await startWorkers({
+      queues,
+      concurrency: this.concurrency,
+      lockDurationMs: this.lockDuration,
+      stalledIntervalMs: this.stalledInterval,
+    })
     this.logger.info(
       `Worker prêt — files : ${queues.join(', ') || '(aucune)'}, concurrence ${this.concurrency}`
     )

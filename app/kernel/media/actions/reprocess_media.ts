@@ -29,7 +29,8 @@ export default class ReprocessMedia {
         updatedAt: DateTime.now().toSQL(),
       })
       await enqueue.handle(media)
-      onQueued?.(++count)
+      count++
+      onQueued?.(count)
     }
     return count
   }
