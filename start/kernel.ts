@@ -27,7 +27,6 @@ export const middleware = router.named({
   guest: () => import('#middleware/guest_middleware'),
   auth: () => import('#middleware/auth_middleware'),
   inertia: () => import('#middleware/inertia_middleware'),
-  backOfficeErrors: () => import('#middleware/back_office_errors_middleware'),
   tenant: () => import('#middleware/tenant_middleware'),
   superAdmin: () => import('#middleware/super_admin_middleware'),
   apiResponse: () => import('#kernel/http/api_response_middleware'),
@@ -44,7 +43,6 @@ export function backOffice() {
     middleware.initializeBouncer(),
     middleware.detectLocale(),
     middleware.inertia(),
-    middleware.backOfficeErrors(),
   ]
 }
 

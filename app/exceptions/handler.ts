@@ -1,6 +1,7 @@
 import app from '@adonisjs/core/services/app'
 import { type HttpContext, ExceptionHandler } from '@adonisjs/core/http'
 import { isApiRequest, renderApiError } from '#kernel/http/api_errors'
+import { renderBackOfficeError } from '#kernel/tenancy/back_office_errors'
 
 export default class HttpExceptionHandler extends ExceptionHandler {
   protected debug = !app.inProduction
@@ -19,6 +20,7 @@ export default class HttpExceptionHandler extends ExceptionHandler {
       ctx.response.header('Cache-Control', 'no-store')
       return ctx.response.status(rendered.status).send({ errors: rendered.errors })
     }
+    if (await renderBackOfficeError(error, ctx)) return
     return super.handle(error, ctx)
   }
 

@@ -13,7 +13,14 @@ export default class InertiaMiddleware extends BaseInertiaMiddleware {
     return {
       errors: ctx.inertia.always(this.getValidationErrors(ctx)),
       agent: () =>
-        agent ? { id: agent.id, email: agent.email, fullName: agent.fullName, isSuperAdmin: agent.isSuperAdmin } : null,
+        agent
+          ? {
+              id: agent.id,
+              email: agent.email,
+              fullName: agent.fullName,
+              isSuperAdmin: agent.isSuperAdmin,
+            }
+          : null,
       authority: () =>
         tenant
           ? {

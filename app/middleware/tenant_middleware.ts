@@ -16,10 +16,10 @@ export default class TenantMiddleware {
     const requested = Number(ctx.session.get(AUTHORITY_SESSION_KEY)) || null
     const tenant = await new ResolveTenant().handle(agent, requested)
     if (!tenant) {
-      ctx.response.status(403)
-      return ctx.inertia.render('errors/no_authority', {})
+      return ctx.response.status(403).send(await ctx.inertia.render('errors/no_authority', {}))
     }
-    if (tenant.collectivityId !== requested) ctx.session.put(AUTHORITY_SESSION_KEY, tenant.collectivityId)
+    if (tenant.collectivityId !== requested)
+      ctx.session.put(AUTHORITY_SESSION_KEY, tenant.collectivityId)
     ctx.tenant = tenant
     agent.tenant = tenant
     return next()

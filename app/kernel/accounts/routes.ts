@@ -7,7 +7,8 @@ import { backOffice, middleware, tenantBackOffice } from '#start/kernel'
 
 const SessionController = () => import('#kernel/accounts/controllers/session_controller')
 const InvitationsController = () => import('#kernel/accounts/controllers/invitations_controller')
-const PasswordResetController = () => import('#kernel/accounts/controllers/password_reset_controller')
+const PasswordResetController = () =>
+  import('#kernel/accounts/controllers/password_reset_controller')
 const MembersController = () => import('#kernel/accounts/controllers/members_controller')
 
 router
@@ -28,7 +29,13 @@ router
   .group(() => {
     router.get('/agents', [MembersController, 'index']).as('agents.index')
     router.post('/agents', [MembersController, 'store']).as('agents.invite')
-    router.put('/agents/:id', [MembersController, 'update']).as('agents.update').where('id', router.matchers.number())
-    router.delete('/agents/:id', [MembersController, 'destroy']).as('agents.remove').where('id', router.matchers.number())
+    router
+      .put('/agents/:id', [MembersController, 'update'])
+      .as('agents.update')
+      .where('id', router.matchers.number())
+    router
+      .delete('/agents/:id', [MembersController, 'destroy'])
+      .as('agents.remove')
+      .where('id', router.matchers.number())
   })
   .use(tenantBackOffice())

@@ -10,4 +10,6 @@ import { tenantOf } from '#kernel/tenancy/tenant'
  * for: `await bouncer.authorize('act', 'info.publish')`. Super-admins hold every ability.
  * Anyone without a current authority (a citizen, a guest) holds none.
  */
-export const act = Bouncer.ability((user: object, ability: string) => tenantOf(user)?.can(ability) ?? false)
+export const act = Bouncer.ability(
+  (user: object, ability: string) => tenantOf(user)?.can(ability) ?? false
+)

@@ -1,5 +1,4 @@
 import type { HttpContext } from '@adonisjs/core/http'
-import type { NextFn } from '@adonisjs/core/types/http'
 
 interface FieldMessage {
   field?: string
@@ -13,31 +12,56 @@ const PAGE_STATUSES = new Set([403, 404, 410])
  * How the back-office answers a refusal (DomainError, Bouncer, Vine, missing row): an error page
  * with its status for 403/404/410, the form again with French messages (flashed, Inertia's
  * `errors`) for the others, or `{ errors: [{ code, message, field? }] }` with the status to a
- * client that asks for JSON. Anything else is left to the exception handler.
+ * client that asks for JSON. Called by the exception handler for requests that went through the
+ * back-office stack (they have `ctx.inertia`); returns false for anything else, which the
+ * handler then renders as usual. (A route handler's errors never reach route middleware in
+ * AdonisJS: the router turns them into responses first, hence the handler.)
  */
-export default class BackOfficeErrorsMiddleware {
-  async handle(ctx: HttpContext, next: NextFn) {
-    try {
-      return await next()
-    } catch (error) {
-      const refusal = this.refusal(error)
-      if (!refusal) throw error
-      return this.render(ctx, refusal)
-    }
-  }
+export async function renderBackOfficeError(error: unknown, ctx: HttpContext): Promise<boolean> {
+  if (!ctx.inertia || !ctx.session) return false
+  const renderer = new BackOfficeErrors()
+  const refusal = renderer.refusal(error)
+  if (!refusal) return false
+  await renderer.render(ctx, refusal)
+  return true
+}
 
-  protected refusal(error: unknown): { status: number; code: string; messages: FieldMessage[] } | null {
-    const candidate = error as { code?: string; status?: number; message?: string; field?: string; messages?: unknown }
+class BackOfficeErrors {
+  refusal(error: unknown): { status: number; code: string; messages: FieldMessage[] } | null {
+    const candidate = error as {
+      code?: string
+      status?: number
+      message?: string
+      field?: string
+      messages?: unknown
+    }
     if (!candidate || typeof candidate !== 'object') return null
     switch (candidate.code) {
       case 'E_VALIDATION_ERROR':
-        return { status: 422, code: 'E_VALIDATION_ERROR', messages: candidate.messages as FieldMessage[] }
+        return {
+          status: 422,
+          code: 'E_VALIDATION_ERROR',
+          messages: candidate.messages as FieldMessage[],
+        }
       case 'E_AUTHORIZATION_FAILURE':
-        return { status: 403, code: 'E_FORBIDDEN', messages: [{ message: 'Action non autorisée pour votre rôle' }] }
+        return {
+          status: 403,
+          code: 'E_FORBIDDEN',
+          messages: [{ message: 'Action non autorisée pour votre rôle' }],
+        }
       case 'E_ROW_NOT_FOUND':
-        return { status: 404, code: 'E_NOT_FOUND', messages: [{ message: 'Ressource introuvable' }] }
+        return {
+          status: 404,
+          code: 'E_NOT_FOUND',
+          messages: [{ message: 'Ressource introuvable' }],
+        }
     }
-    if (error instanceof Error && 'field' in error && typeof candidate.status === 'number' && candidate.code) {
+    if (
+      error instanceof Error &&
+      'field' in error &&
+      typeof candidate.status === 'number' &&
+      candidate.code
+    ) {
       // A DomainError from an action.
       return {
         status: candidate.status,
@@ -48,26 +72,50 @@ export default class BackOfficeErrorsMiddleware {
     return null
   }
 
-  protected async render(ctx: HttpContext, refusal: { status: number; code: string; messages: FieldMessage[] }) {
+  async render(
+    ctx: HttpContext,
+    refusal: { status: number; code: string; messages: FieldMessage[] }
+  ) {
     const { request, response, session } = ctx
     const wantsJson = !request.header('x-inertia') && request.accepts(['html', 'json']) === 'json'
     if (wantsJson) {
       return response.status(refusal.status).send({
-        errors: refusal.messages.map(({ field, message }) => ({ code: refusal.code, message, ...(field ? { field } : {}) })),
+        errors: refusal.messages.map(({ field, message }) => ({
+          code: refusal.code,
+          message,
+          ...(field ? { field } : {}),
+        })),
       })
     }
     if (PAGE_STATUSES.has(refusal.status) || request.method() === 'GET') {
       response.status(refusal.status)
-      return ctx.inertia.render('errors/show', { status: refusal.status, message: refusal.messages[0]?.message ?? '' })
+      return response.send(
+        await ctx.inertia.render('errors/show', {
+          status: refusal.status,
+          message: refusal.messages[0]?.message ?? '',
+        })
+      )
     }
     const fieldErrors: Record<string, string[]> = {}
     for (const { field, message } of refusal.messages) {
       if (field) (fieldErrors[field] ??= []).push(message)
     }
-    session.flashExcept(['_csrf', '_method', 'password', 'password_confirmation', 'passwordConfirmation'])
+    session.flashExcept([
+      '_csrf',
+      '_method',
+      'password',
+      'password_confirmation',
+      'passwordConfirmation',
+    ])
     session.flash('inputErrorsBag', fieldErrors)
     const general = refusal.messages.find(({ field }) => !field)?.message
-    session.flash('error', general ?? (refusal.code === 'E_VALIDATION_ERROR' ? 'Le formulaire contient des erreurs.' : refusal.messages[0].message))
+    session.flash(
+      'error',
+      general ??
+        (refusal.code === 'E_VALIDATION_ERROR'
+          ? 'Le formulaire contient des erreurs.'
+          : refusal.messages[0].message)
+    )
     return response.redirect().back()
   }
 }

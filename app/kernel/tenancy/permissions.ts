@@ -44,7 +44,8 @@ export function allPermissions(): Map<string, readonly Role[]> {
  */
 export function roleGrants(role: Role, ability: string): boolean {
   const roles = allPermissions().get(ability)
-  if (!roles) throw new Error(`Unknown ability "${ability}": declare it in a manifest's permissions`)
+  if (!roles)
+    throw new Error(`Unknown ability "${ability}": declare it in a manifest's permissions`)
   return roles.includes(role)
 }
 

@@ -18,13 +18,17 @@ router
     router.put('/authority', [AuthorityController, 'update']).as('authority.switch')
     router.get('/settings', [SettingsController, 'show']).as('settings.show')
     router.put('/settings/modules', [SettingsController, 'updateModules']).as('settings.modules')
-    router.delete('/settings/modules/:key', [SettingsController, 'disableModule']).as('settings.modules.disable')
+    router
+      .delete('/settings/modules/:key', [SettingsController, 'disableModule'])
+      .as('settings.modules.disable')
     router.put('/settings/branding', [SettingsController, 'updateBranding']).as('settings.branding')
     router.get('/audit', [AuditController, 'index']).as('audit.index')
     router
       .group(() => {
         router.get('/jobs/failed', [FailedJobsController, 'index']).as('jobs.failed')
-        router.post('/jobs/failed/:queue/:id/retry', [FailedJobsController, 'retry']).as('jobs.retry')
+        router
+          .post('/jobs/failed/:queue/:id/retry', [FailedJobsController, 'retry'])
+          .as('jobs.retry')
       })
       .use(middleware.superAdmin())
   })

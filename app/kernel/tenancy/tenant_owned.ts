@@ -22,7 +22,9 @@ import { NotFoundError } from '#kernel/http/errors'
  * An EPCI or département agent publishes rows that flow down to its communes through
  * `visibleFrom`, but `ownedBy` is strict equality: it never reaches a commune's own rows.
  */
-export function TenantOwned<Model extends NormalizeConstructor<typeof BaseModel>>(superclass: Model) {
+export function TenantOwned<Model extends NormalizeConstructor<typeof BaseModel>>(
+  superclass: Model
+) {
   class TenantOwnedModel extends superclass {
     declare collectivityId: number
 

@@ -54,13 +54,30 @@ export async function makeAgent(
 export async function territory() {
   const departement = await makeCollectivity('departement', 'Gers test')
   const epci = await makeCollectivity('epci', 'CC Test', { departementId: departement.id })
-  const communeA = await makeCollectivity('commune', 'Commune A', { departementId: departement.id, epciId: epci.id })
-  const communeB = await makeCollectivity('commune', 'Commune B', { departementId: departement.id, epciId: epci.id })
+  const communeA = await makeCollectivity('commune', 'Commune A', {
+    departementId: departement.id,
+    epciId: epci.id,
+  })
+  const communeB = await makeCollectivity('commune', 'Commune B', {
+    departementId: departement.id,
+    epciId: epci.id,
+  })
   const adminA = await makeAgent('admin-a@example.test', [[communeA, 'admin']])
   const editorA = await makeAgent('editor-a@example.test', [[communeA, 'editor']])
   const moderatorA = await makeAgent('moderator-a@example.test', [[communeA, 'moderator']])
   const adminB = await makeAgent('admin-b@example.test', [[communeB, 'admin']])
   const adminEpci = await makeAgent('admin-epci@example.test', [[epci, 'admin']])
   const superAdmin = await makeAgent('super@example.test', [], { isSuperAdmin: true })
-  return { departement, epci, communeA, communeB, adminA, editorA, moderatorA, adminB, adminEpci, superAdmin }
+  return {
+    departement,
+    epci,
+    communeA,
+    communeB,
+    adminA,
+    editorA,
+    moderatorA,
+    adminB,
+    adminEpci,
+    superAdmin,
+  }
 }

@@ -5,7 +5,8 @@ import { DomainError } from '#kernel/http/errors'
 
 /** Failed attempts allowed per address and IP before the login is blocked for a while. */
 export const LOGIN_ATTEMPTS = 5
-const loginLimiter = () => limiter.use({ requests: LOGIN_ATTEMPTS, duration: '15 mins', blockDuration: '15 mins' })
+const loginLimiter = () =>
+  limiter.use({ requests: LOGIN_ATTEMPTS, duration: '15 mins', blockDuration: '15 mins' })
 
 /**
  * Checks an agent's credentials (hash comparison by the framework, constant time even for an
@@ -16,10 +17,16 @@ export default class AuthenticateAgent {
   async handle(input: { email: string; password: string; ip: string }): Promise<Agent> {
     const email = Agent.normalizeEmail(input.email)
     const [throttled, agent] = await loginLimiter()
-      .penalize(`agent_login:${input.ip}:${email}`, () => Agent.verifyCredentials(email, input.password))
+      .penalize(`agent_login:${input.ip}:${email}`, () =>
+        Agent.verifyCredentials(email, input.password)
+      )
       .catch((error) => {
         if (error?.code !== 'E_INVALID_CREDENTIALS') throw error
-        throw new DomainError('E_INVALID_CREDENTIALS', 'Adresse e-mail ou mot de passe incorrect.', 400)
+        throw new DomainError(
+          'E_INVALID_CREDENTIALS',
+          'Adresse e-mail ou mot de passe incorrect.',
+          400
+        )
       })
     if (throttled) {
       const minutes = Math.max(1, Math.ceil(throttled.response.availableIn / 60))
@@ -29,7 +36,12 @@ export default class AuthenticateAgent {
         429
       )
     }
-    await audit({ agent, action: 'agent.login', subject: { type: 'agent', id: agent.id }, ip: input.ip })
+    await audit({
+      agent,
+      action: 'agent.login',
+      subject: { type: 'agent', id: agent.id },
+      ip: input.ip,
+    })
     return agent
   }
 }

@@ -36,13 +36,23 @@ export default class InviteAgent {
       throw new DomainError('E_INVALID_EMAIL', 'Adresse e-mail invalide', 422, 'email')
     }
     if (!isRole(input.role)) {
-      throw new DomainError('E_INVALID_ROLE', 'Rôle inconnu (admin, editor ou moderator)', 422, 'role')
+      throw new DomainError(
+        'E_INVALID_ROLE',
+        'Rôle inconnu (admin, editor ou moderator)',
+        422,
+        'role'
+      )
     }
     const collectivity = await Collectivity.find(input.collectivityId)
-    if (!collectivity) throw new NotFoundError('Collectivité introuvable', 'E_COLLECTIVITY_NOT_FOUND')
+    if (!collectivity)
+      throw new NotFoundError('Collectivité introuvable', 'E_COLLECTIVITY_NOT_FOUND')
 
     const result = await db.transaction(async (trx) => {
-      const agent = await Agent.firstOrCreate({ email }, { email, isSuperAdmin: false }, { client: trx })
+      const agent = await Agent.firstOrCreate(
+        { email },
+        { email, isSuperAdmin: false },
+        { client: trx }
+      )
       const membership = await Membership.query({ client: trx })
         .where({ agentId: agent.id, collectivityId: collectivity.id })
         .forUpdate()
@@ -52,7 +62,10 @@ export default class InviteAgent {
         membership.role = input.role
         await membership.save()
       } else {
-        await Membership.create({ agentId: agent.id, collectivityId: collectivity.id, role: input.role }, { client: trx })
+        await Membership.create(
+          { agentId: agent.id, collectivityId: collectivity.id, role: input.role },
+          { client: trx }
+        )
       }
       const alreadyActive = agent.password !== null
       const invitationUrl = alreadyActive
@@ -77,7 +90,13 @@ export default class InviteAgent {
     // the caller (admin screen, CLI) still holds.
     try {
       await mail.send(
-        new AgentInvitationMail(email, collectivity.name, input.role, result.invitationUrl, result.alreadyActive)
+        new AgentInvitationMail(
+          email,
+          collectivity.name,
+          input.role,
+          result.invitationUrl,
+          result.alreadyActive
+        )
       )
     } catch (error) {
       logger.warn({ err: error, email }, 'invitation mail could not be sent')

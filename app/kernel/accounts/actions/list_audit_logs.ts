@@ -22,15 +22,25 @@ export default class ListAuditLogs {
       .orderBy('id', 'desc')
     if (filters.agentId) query.where('agentId', filters.agentId)
     if (filters.action) query.where('action', filters.action)
-    if (filters.from) query.where('at', '>=', DateTime.fromISO(filters.from, { zone: 'Europe/Paris' }).startOf('day').toISO()!)
-    if (filters.to) query.where('at', '<=', DateTime.fromISO(filters.to, { zone: 'Europe/Paris' }).endOf('day').toISO()!)
+    if (filters.from)
+      query.where(
+        'at',
+        '>=',
+        DateTime.fromISO(filters.from, { zone: 'Europe/Paris' }).startOf('day').toISO()!
+      )
+    if (filters.to)
+      query.where(
+        'at',
+        '<=',
+        DateTime.fromISO(filters.to, { zone: 'Europe/Paris' }).endOf('day').toISO()!
+      )
     const page = await query.paginate(Math.max(1, filters.page ?? 1), AUDIT_PAGE_SIZE)
     return {
       rows: page.all().map((log) => ({
         id: log.id,
         at: log.at.setZone('Europe/Paris').toISO(),
         action: log.action,
-        agent: log.agent ? log.agent.fullName ?? log.agent.email : null,
+        agent: log.agent ? (log.agent.fullName ?? log.agent.email) : null,
         subjectType: log.subjectType,
         subjectId: log.subjectId,
         before: log.before,
@@ -43,7 +53,10 @@ export default class ListAuditLogs {
 
   /** The distinct actions recorded for the authority, for the filter. */
   async actions(tenant: Tenant): Promise<string[]> {
-    const rows = await AuditLog.query().where('collectivityId', tenant.collectivityId).distinct('action').orderBy('action')
+    const rows = await AuditLog.query()
+      .where('collectivityId', tenant.collectivityId)
+      .distinct('action')
+      .orderBy('action')
     return rows.map((row) => row.action)
   }
 }

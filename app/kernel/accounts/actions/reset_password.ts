@@ -24,7 +24,15 @@ export default class ResetPassword {
       reset.useTransaction(trx)
       reset.usedAt = DateTime.now()
       await reset.save()
-      await audit({ agent, action: 'agent.password_reset', subject: { type: 'agent', id: agent.id }, ip: input.ip }, trx)
+      await audit(
+        {
+          agent,
+          action: 'agent.password_reset',
+          subject: { type: 'agent', id: agent.id },
+          ip: input.ip,
+        },
+        trx
+      )
       return agent
     })
   }

@@ -8,12 +8,19 @@ export default class InvitationsController {
   async show({ params, inertia }: HttpContext) {
     const invitation = await AgentToken.findValid('invitation', params.token)
     if (!invitation) throw new DomainError('E_INVALID_TOKEN', INVALID_LINK_MESSAGE, 410)
-    return inertia.render('auth/accept_invitation', { token: params.token, email: invitation.agent.email })
+    return inertia.render('auth/accept_invitation', {
+      token: params.token,
+      email: invitation.agent.email,
+    })
   }
 
   async store({ params, request, auth, response, session }: HttpContext) {
     const input = await request.validateUsing(acceptInvitationValidator)
-    const agent = await new AcceptInvitation().handle({ token: params.token, ...input, ip: request.ip() })
+    const agent = await new AcceptInvitation().handle({
+      token: params.token,
+      ...input,
+      ip: request.ip(),
+    })
     await auth.use('web').login(agent)
     session.flash('success', 'Bienvenue sur Bastide !')
     return response.redirect('/')

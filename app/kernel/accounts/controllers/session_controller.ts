@@ -18,7 +18,13 @@ export default class SessionController {
   async destroy({ auth, request, response, session }: HttpContext) {
     const agent = auth.use('web').user
     await auth.use('web').logout()
-    if (agent) await audit({ agent, action: 'agent.logout', subject: { type: 'agent', id: agent.id }, ip: request.ip() })
+    if (agent)
+      await audit({
+        agent,
+        action: 'agent.logout',
+        subject: { type: 'agent', id: agent.id },
+        ip: request.ip(),
+      })
     session.flash('success', 'Vous êtes déconnecté·e.')
     return response.redirect('/login')
   }

@@ -27,6 +27,9 @@ export default class AgentInvitationMail extends BaseMail {
       url: this.url,
       alreadyActive: this.alreadyActive,
     }
-    this.message.to(this.email).htmlView('emails/agent_invitation', data).textView('emails/agent_invitation_text', data)
+    this.message
+      .to(this.email)
+      .htmlView('emails/agent_invitation', data)
+      .textView('emails/agent_invitation_text', data)
   }
 }

@@ -13,6 +13,9 @@ export default class PasswordResetMail extends BaseMail {
 
   prepare() {
     const data = { url: this.url }
-    this.message.to(this.email).htmlView('emails/password_reset', data).textView('emails/password_reset_text', data)
+    this.message
+      .to(this.email)
+      .htmlView('emails/password_reset', data)
+      .textView('emails/password_reset_text', data)
   }
 }

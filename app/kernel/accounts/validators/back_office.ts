@@ -44,8 +44,17 @@ export const featuresValidator = vine.create({
 })
 
 export const brandingValidator = vine.create({
-  colour: vine.string().trim().regex(/^#[0-9a-fA-F]{6}$/).optional(),
-  logoUrl: vine.string().trim().url({ require_protocol: true, protocols: ['http', 'https'] }).maxLength(2000).optional(),
+  colour: vine
+    .string()
+    .trim()
+    .regex(/^#[0-9a-fA-F]{6}$/)
+    .optional(),
+  logoUrl: vine
+    .string()
+    .trim()
+    .url({ require_protocol: true, protocols: ['http', 'https'] })
+    .maxLength(2000)
+    .optional(),
   logoMediaId: vine.number().withoutDecimals().positive().optional(),
 })
 

@@ -5,7 +5,8 @@ import { NotFoundError } from '#kernel/http/errors'
 /** Puts one failed job back in its queue (its attempts start again). */
 export default class RetryFailedJob {
   async handle(input: { queue: string; jobId: string }): Promise<void> {
-    if (!(await allQueueNames()).includes(input.queue)) throw new NotFoundError('File de tâches inconnue')
+    const queues = await allQueueNames()
+    if (!queues.includes(input.queue)) throw new NotFoundError('File de tâches inconnue')
     const job = await getQueue(input.queue).getJob(input.jobId)
     if (!job || !(await job.isFailed())) throw new NotFoundError('Tâche en échec introuvable')
     await job.retry('failed')

@@ -17,18 +17,29 @@ export interface DashboardSection {
  */
 export default class DashboardFigures {
   async handle(tenant: Tenant) {
+    const [agents] = await Membership.ownedBy(tenant).count('* as total')
     const sections: DashboardSection[] = [
       {
         module: 'accounts',
         label: 'Équipe',
-        figures: [{ label: 'Agents', value: Number((await Membership.ownedBy(tenant).count('* as total'))[0].$extras.total) }],
+        figures: [
+          {
+            label: 'Agents',
+            value: Number(agents.$extras.total),
+          },
+        ],
         unavailable: false,
       },
     ]
     for (const module of modules) {
       if (!module.stats) continue
       try {
-        sections.push({ module: module.key, label: module.label, figures: await module.stats(tenant.collectivityId), unavailable: false })
+        sections.push({
+          module: module.key,
+          label: module.label,
+          figures: await module.stats(tenant.collectivityId),
+          unavailable: false,
+        })
       } catch (error) {
         logger.error({ err: error, module: module.key }, 'dashboard stats hook failed')
         sections.push({ module: module.key, label: module.label, figures: [], unavailable: true })

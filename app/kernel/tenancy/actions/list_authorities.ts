@@ -10,7 +10,8 @@ export interface AuthorityChoice {
   role: Role | null
 }
 
-const KIND_ORDER = "CASE collectivities.kind WHEN 'departement' THEN 0 WHEN 'epci' THEN 1 ELSE 2 END"
+const KIND_ORDER =
+  "CASE collectivities.kind WHEN 'departement' THEN 0 WHEN 'epci' THEN 1 ELSE 2 END"
 
 /**
  * The authorities the switcher offers: the agent's own (with their role); a super-admin also
@@ -20,7 +21,9 @@ export default class ListAuthorities {
   async handle(agent: Agent, search?: string | null, limit = 20): Promise<AuthorityChoice[]> {
     const query = Collectivity.query()
       .leftJoin('memberships', (join) => {
-        join.on('memberships.collectivity_id', 'collectivities.id').andOnVal('memberships.agent_id', agent.id)
+        join
+          .on('memberships.collectivity_id', 'collectivities.id')
+          .andOnVal('memberships.agent_id', agent.id)
       })
       .select('collectivities.*', 'memberships.role as membership_role')
       .orderByRaw(KIND_ORDER)

@@ -1,4 +1,4 @@
-import Agent from '#kernel/accounts/models/agent'
+import type Agent from '#kernel/accounts/models/agent'
 import Membership from '#kernel/accounts/models/membership'
 import Collectivity from '#kernel/territories/models/collectivity'
 import Tenant from '#kernel/tenancy/tenant'
@@ -18,7 +18,9 @@ export default class ResolveTenant {
     const first = await Membership.query()
       .where('agentId', agent.id)
       .join('collectivities', 'collectivities.id', 'memberships.collectivity_id')
-      .orderByRaw("CASE collectivities.kind WHEN 'departement' THEN 0 WHEN 'epci' THEN 1 ELSE 2 END")
+      .orderByRaw(
+        "CASE collectivities.kind WHEN 'departement' THEN 0 WHEN 'epci' THEN 1 ELSE 2 END"
+      )
       .orderBy('collectivities.name')
       .select('memberships.*')
       .preload('collectivity')
@@ -44,7 +46,9 @@ export default class ResolveTenant {
       .first()
     if (membership) return new Tenant(agent, membership.collectivity, membership.role)
     if (!agent.isSuperAdmin) return null
-    const collectivity = await Collectivity.query().where({ id: collectivityId, status: 'onboarded' }).first()
+    const collectivity = await Collectivity.query()
+      .where({ id: collectivityId, status: 'onboarded' })
+      .first()
     return collectivity ? new Tenant(agent, collectivity, null) : null
   }
 }

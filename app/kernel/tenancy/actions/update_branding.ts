@@ -18,10 +18,18 @@ export default class UpdateBranding {
       throw new DomainError('E_INVALID_COLOUR', 'Couleur invalide : attendu #rrggbb', 422, 'colour')
     }
     if (input.logoUrl && !/^https?:\/\//i.test(input.logoUrl)) {
-      throw new DomainError('E_INVALID_LOGO_URL', 'Adresse du logo invalide : attendu http(s)://…', 422, 'logoUrl')
+      throw new DomainError(
+        'E_INVALID_LOGO_URL',
+        'Adresse du logo invalide : attendu http(s)://…',
+        422,
+        'logoUrl'
+      )
     }
     return db.transaction(async (trx) => {
-      const collectivity = await Collectivity.query({ client: trx }).where('id', tenant.collectivityId).forUpdate().firstOrFail()
+      const collectivity = await Collectivity.query({ client: trx })
+        .where('id', tenant.collectivityId)
+        .forUpdate()
+        .firstOrFail()
       const before = { ...collectivity.branding }
       const after: Branding & { logoUrl?: string | null } = {
         ...before,

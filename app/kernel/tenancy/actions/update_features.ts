@@ -11,7 +11,10 @@ import { audit } from '#kernel/accounts/actions/record_audit'
 export default class UpdateFeatures {
   async handle(tenant: Tenant, input: SetFeaturesInput, ip?: string | null) {
     return db.transaction(async (trx) => {
-      const collectivity = await Collectivity.query({ client: trx }).where('id', tenant.collectivityId).forUpdate().firstOrFail()
+      const collectivity = await Collectivity.query({ client: trx })
+        .where('id', tenant.collectivityId)
+        .forUpdate()
+        .firstOrFail()
       const before = structuredClone(collectivity.modules ?? {})
       await new SetFeatures().handle(collectivity, input, trx)
       tenant.collectivity.modules = collectivity.modules

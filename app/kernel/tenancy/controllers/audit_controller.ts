@@ -12,14 +12,20 @@ export default class AuditController {
     const day = (date?: Date) => (date ? DateTime.fromJSDate(date).toISODate() : null)
     const list = new ListAuditLogs()
     const query = { ...filters, from: day(filters.from), to: day(filters.to) }
+    const members = await new ListMembers().handle(tenant)
     return inertia.render('audit/index', {
       logs: await list.handle(tenant, query),
       actions: await list.actions(tenant),
-      agents: (await new ListMembers().handle(tenant)).map((member) => ({
+      agents: members.map((member) => ({
         id: member.agentId,
         label: member.fullName ?? member.email,
       })),
-      filters: { agentId: query.agentId ?? null, action: query.action ?? null, from: query.from, to: query.to },
+      filters: {
+        agentId: query.agentId ?? null,
+        action: query.action ?? null,
+        from: query.from,
+        to: query.to,
+      },
     })
   }
 }

@@ -2,7 +2,10 @@ import type { HttpContext } from '@adonisjs/core/http'
 import ListAuthorities from '#kernel/tenancy/actions/list_authorities'
 import ResolveTenant from '#kernel/tenancy/actions/resolve_tenant'
 import { AUTHORITY_SESSION_KEY } from '#middleware/tenant_middleware'
-import { authoritySearchValidator, switchAuthorityValidator } from '#kernel/accounts/validators/back_office'
+import {
+  authoritySearchValidator,
+  switchAuthorityValidator,
+} from '#kernel/accounts/validators/back_office'
 import { ForbiddenError } from '#kernel/http/errors'
 
 /** The authority switcher. */

@@ -20,12 +20,17 @@ export default class SettingsController {
           description: feature.description,
           kind: feature.kind,
           enabled: feature.kind === 'core' || states[feature.key]?.enabled === true,
-          settings: (states[feature.key]?.settings ?? feature.defaults ?? {}) as Record<string, string | number | boolean>,
+          settings: (states[feature.key]?.settings ?? feature.defaults ?? {}) as Record<
+            string,
+            string | number | boolean
+          >,
         })),
       })),
       branding: {
         colour: tenant.collectivity.branding?.colour ?? '',
-        logoUrl: ((tenant.collectivity.branding as Record<string, unknown>)?.logoUrl as string | undefined) ?? '',
+        logoUrl:
+          ((tenant.collectivity.branding as Record<string, unknown>)?.logoUrl as
+            string | undefined) ?? '',
         logoMediaId: tenant.collectivity.branding?.logoMediaId ?? null,
       },
     })

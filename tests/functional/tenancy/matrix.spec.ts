@@ -1,0 +1,216 @@
+/*
+| The tenancy test matrix. It walks every back-office route of the router, so a route added by
+| any module is covered without anyone remembering to: a back-office route must either run the
+| tenant stack (`tenantBackOffice()`) or sit in the allow-list below; a tenant route with
+| parameters must have a MATRIX entry saying how to reach another authority's row.
+*/
+import { test } from '@japa/runner'
+import router from '@adonisjs/core/services/router'
+import testUtils from '@adonisjs/core/services/test_utils'
+import type { ApiClient } from '@japa/api-client'
+import Membership from '#kernel/accounts/models/membership'
+import type Agent from '#kernel/accounts/models/agent'
+import { territory } from './fixtures.js'
+
+/** Back-office routes that act for no authority (signed-out visitors, signing out). */
+const NOT_TENANT_SCOPED = new Set([
+  'GET /login',
+  'POST /login',
+  'GET /invitations/:token',
+  'POST /invitations/:token',
+  'GET /password/forgot',
+  'POST /password/forgot',
+  'GET /password/reset/:token',
+  'POST /password/reset/:token',
+  'POST /logout',
+])
+
+type Territory = Awaited<ReturnType<typeof territory>>
+
+interface MatrixEntry {
+  /** Who may use the route in an authority they act for. */
+  requires: 'member' | 'admin' | 'superAdmin'
+  /**
+   * The route's parameters pointing at a row owned by commune B. Absent when the parameters are
+   * not tenant rows (the route then acts on the current authority only).
+   */
+  rowOfB?: (t: Territory) => Promise<Record<string, string | number>>
+  params?: Record<string, string | number>
+  body?: Record<string, unknown>
+}
+
+const membershipOf = async (agent: Agent, collectivityId: number) =>
+  Membership.query().where({ agentId: agent.id, collectivityId }).firstOrFail()
+
+const MATRIX: Record<string, MatrixEntry> = {
+  'GET /': { requires: 'member' },
+  'GET /authorities': { requires: 'member' },
+  'PUT /authority': { requires: 'member', body: { collectivityId: 0 } },
+  'GET /agents': { requires: 'admin' },
+  'POST /agents': { requires: 'admin', body: { email: 'matrix@example.test', role: 'editor' } },
+  'PUT /agents/:id': {
+    requires: 'admin',
+    rowOfB: async (t) => ({ id: (await membershipOf(t.adminB, t.communeB.id)).id }),
+    body: { role: 'admin' },
+  },
+  'DELETE /agents/:id': {
+    requires: 'admin',
+    rowOfB: async (t) => ({ id: (await membershipOf(t.adminB, t.communeB.id)).id }),
+  },
+  'GET /settings': { requires: 'admin' },
+  'PUT /settings/modules': { requires: 'admin', body: { enabled: ['news'] } },
+  'DELETE /settings/modules/:key': { requires: 'admin', params: { key: 'markets' } },
+  'PUT /settings/branding': { requires: 'admin', body: { colour: '#123456' } },
+  'GET /audit': { requires: 'admin' },
+  'GET /jobs/failed': { requires: 'superAdmin' },
+  'POST /jobs/failed/:queue/:id/retry': { requires: 'superAdmin', params: { queue: 'none', id: '1' } },
+}
+
+interface BackOfficeRoute {
+  key: string
+  method: string
+  pattern: string
+  tenant: boolean
+}
+
+function backOfficeRoutes(): BackOfficeRoute[] {
+  return Object.values(router.toJSON())
+    .flat()
+    .flatMap((route) => {
+      const names = [...route.middleware.all()].map((entry) => (entry as { name?: string }).name)
+      if (!names.includes('session')) return []
+      return route.methods
+        .filter((method) => method !== 'HEAD')
+        .map((method) => ({
+          key: `${method} ${route.pattern}`,
+          method,
+          pattern: route.pattern,
+          tenant: names.includes('tenant'),
+        }))
+    })
+}
+
+function url(pattern: string, params: Record<string, string | number> = {}) {
+  return pattern.replace(/:(\w+)/g, (_, name: string) => encodeURIComponent(String(params[name] ?? 1)))
+}
+
+function send(client: ApiClient, route: BackOfficeRoute, path: string, body?: Record<string, unknown>) {
+  const request = client
+    .request(path, route.method as 'GET')
+    .withInertia()
+    .redirects(0)
+  if (route.method !== 'GET') request.withCsrfToken()
+  if (body) request.json(body)
+  return request
+}
+
+test.group('Tenancy matrix', (group) => {
+  group.each.setup(() => testUtils.db().wrapInGlobalTransaction())
+
+  test('every back-office route acts for an authority or is explicitly allow-listed', ({ assert }) => {
+    const routes = backOfficeRoutes()
+    assert.isAbove(routes.length, 10)
+    for (const route of routes) {
+      if (NOT_TENANT_SCOPED.has(route.key)) continue
+      assert.isTrue(route.tenant, `${route.key} must use tenantBackOffice() or be allow-listed`)
+      if (route.pattern.includes(':')) {
+        assert.property(MATRIX, route.key, `${route.key} has parameters: add it to the tenancy MATRIX`)
+      }
+    }
+  })
+
+  test('signed-out visitors are sent to the login page on every tenant route', async ({ client, assert }) => {
+    for (const route of backOfficeRoutes().filter((r) => r.tenant)) {
+      const entry = MATRIX[route.key] ?? { requires: 'member' }
+      const response = await send(client, route, url(route.pattern, entry.params), entry.body)
+      assert.include([302, 303, 409], response.status(), route.key)
+      if (response.status() !== 409) assert.equal(response.header('location'), '/login', route.key)
+    }
+  })
+
+  test("an admin of commune A gets 404 on commune B's rows, and B's rows are untouched", async ({
+    client,
+    assert,
+  }) => {
+    const t = await territory()
+    for (const route of backOfficeRoutes().filter((r) => MATRIX[r.key]?.rowOfB)) {
+      const entry = MATRIX[route.key]
+      const params = await entry.rowOfB!(t)
+      const response = await send(client, route, url(route.pattern, params), entry.body).loginAs(t.adminA)
+      assert.include([403, 404], response.status(), route.key)
+      // Even with commune B forced into the session, A's admin still acts for A only.
+      const forced = await send(client, route, url(route.pattern, params), entry.body)
+        .loginAs(t.adminA)
+        .withSession({ authorityId: t.communeB.id })
+      assert.include([403, 404], forced.status(), `${route.key} (session forced to B)`)
+    }
+    const membershipB = await membershipOf(t.adminB, t.communeB.id)
+    assert.equal(membershipB.role, 'admin')
+  })
+
+  test("an EPCI admin never edits a commune's rows", async ({ client, assert }) => {
+    const t = await territory()
+    for (const route of backOfficeRoutes().filter((r) => MATRIX[r.key]?.rowOfB)) {
+      const entry = MATRIX[route.key]
+      const response = await send(client, route, url(route.pattern, await entry.rowOfB!(t)), entry.body).loginAs(
+        t.adminEpci
+      )
+      assert.include([403, 404], response.status(), route.key)
+    }
+    const switched = await client
+      .put('/authority')
+      .withInertia()
+      .withCsrfToken()
+      .json({ collectivityId: t.communeA.id })
+      .loginAs(t.adminEpci)
+    switched.assertStatus(403)
+  })
+
+  test('editors and moderators cannot do admin things; only super-admins see département pages', async ({
+    client,
+    assert,
+  }) => {
+    const t = await territory()
+    for (const route of backOfficeRoutes().filter((r) => r.tenant)) {
+      const entry = MATRIX[route.key] ?? { requires: 'member' }
+      if (entry.requires === 'member') continue
+      const params = entry.rowOfB
+        ? { id: (await membershipOf(t.adminA, t.communeA.id)).id }
+        : (entry.params ?? {})
+      const refused = entry.requires === 'admin' ? [t.editorA, t.moderatorA] : [t.editorA, t.adminA]
+      for (const agent of refused) {
+        const response = await send(client, route, url(route.pattern, params), entry.body).loginAs(agent)
+        assert.equal(response.status(), 403, `${route.key} as ${agent.email}`)
+      }
+    }
+  })
+
+  test("a super-admin acting for commune B reaches B's rows", async ({ client, assert }) => {
+    const t = await territory()
+    for (const route of backOfficeRoutes().filter((r) => MATRIX[r.key]?.rowOfB)) {
+      const entry = MATRIX[route.key]
+      const response = await send(client, route, url(route.pattern, await entry.rowOfB!(t)), {
+        ...entry.body,
+        role: 'editor',
+      })
+        .loginAs(t.superAdmin)
+        .withSession({ authorityId: t.communeB.id })
+      // The last admin of B cannot be demoted or removed: a 302 back with the French refusal.
+      assert.include([302, 303], response.status(), route.key)
+      assert.notInclude([403, 404], response.status(), route.key)
+    }
+  })
+
+  test('every tenant page renders for whoever may use it, in their current authority', async ({
+    client,
+    assert,
+  }) => {
+    const t = await territory()
+    for (const route of backOfficeRoutes().filter((r) => r.tenant && r.method === 'GET')) {
+      const entry = MATRIX[route.key] ?? { requires: 'member' }
+      const agent = entry.requires === 'superAdmin' ? t.superAdmin : entry.requires === 'admin' ? t.adminA : t.editorA
+      const response = await send(client, route, url(route.pattern, entry.params)).loginAs(agent)
+      assert.equal(response.status(), 200, route.key)
+    }
+  })
+})
