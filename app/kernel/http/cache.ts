@@ -20,7 +20,9 @@ export function cacheFor(seconds: number) {
   const value = seconds > 0 ? `public, max-age=${Math.floor(seconds)}` : 'no-store'
   return async function cacheForMiddleware(ctx: HttpContext, next: NextFn) {
     await next()
-    ctx.response.header('Cache-Control', value)
+    // Only successes are shareable: a 404 or 422 must not stick in caches for minutes.
+    const status = ctx.response.getStatus()
+    ctx.response.header('Cache-Control', status >= 200 && status < 300 ? value : 'no-store')
   }
 }
 
