@@ -28,6 +28,16 @@ export interface PlaceInput {
 const LINE_CATEGORIES: PlaceCategory[] = ['bike_lane']
 
 /**
+ * The point a place is found by (near, bbox, map pin): the point itself, or the middle vertex of
+ * a line (of its first part for a MultiLineString).
+ */
+function representativePoint(geometry: Geometry): [number, number] {
+  if (geometry.type === 'Point') return geometry.coordinates
+  const line = geometry.type === 'LineString' ? geometry.coordinates : geometry.coordinates[0]
+  return line[Math.floor((line.length - 1) / 2)]
+}
+
+/**
  * The columns of a place from its input, checked: bike lanes need a line geometry, other places
  * at most a point; opening hours must parse. Throws a 422 DomainError naming the field. Shared by
  * the back-office and the imports, so both refuse the same things.
@@ -61,7 +71,7 @@ export function placeAttributes(input: PlaceInput) {
         'geometry'
       )
     geometry = normaliseGeometry(input.geometry as Geometry)
-    if (geometry.type === 'Point') [lng, lat] = geometry.coordinates
+    ;[lng, lat] = representativePoint(geometry)
   } else if (lines) {
     throw new DomainError(
       'E_INVALID_GEOMETRY',
@@ -77,8 +87,8 @@ export function placeAttributes(input: PlaceInput) {
     name: input.name.trim(),
     description: sanitizeRichText(input.description),
     address: input.address?.trim() || null,
-    lat: lines ? null : lat,
-    lng: lines ? null : lng,
+    lat,
+    lng,
     geometry,
     phone: input.phone?.trim() || null,
     email: input.email?.trim() || null,

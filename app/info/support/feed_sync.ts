@@ -27,7 +27,7 @@ export async function syncFeedItem(item: ContentItem, trx: TransactionClientCont
   }
   const row = {
     collectivityId: item.collectivityId,
-    title: 'title' in item ? item.title : '',
+    title: (item as News | Event).title,
     summary:
       type === 'news'
         ? summaryOf((item as News).summary || plainText((item as News).body))

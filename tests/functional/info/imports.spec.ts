@@ -126,7 +126,8 @@ test.group('Info imports', (group) => {
     assert.equal(greenway.category, 'bike_lane')
     assert.equal(greenway.name, 'Voie verte — itinéraire V82')
     assert.equal(greenway.geometry?.type, 'LineString')
-    assert.isNull(greenway.lat)
+    assert.equal(greenway.lat, 43.639)
+    assert.equal(greenway.lng, 0.5901)
     assert.equal(greenway.details.ame_d, 'VOIE VERTE')
 
     const rerun = await new ImportBikeLanes().handle(epci.id, file)

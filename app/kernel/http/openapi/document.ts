@@ -9,6 +9,7 @@ const FRAGMENTS: (() => Promise<{ default: OpenApiFragment }>)[] = [
   () => import('#kernel/http/openapi/common'),
   () => import('#kernel/accounts/citizens/openapi'),
   () => import('#kernel/territories/openapi'),
+  () => import('#info/openapi'),
 ]
 
 const COMPONENT_KINDS = ['schemas', 'responses', 'parameters', 'headers'] as const

@@ -1,0 +1,69 @@
+import db from '@adonisjs/lucid/services/db'
+import { modules } from '#kernel/modules/registry'
+import { decodeCursor, encodeCursor, type PageRequest } from '#kernel/http/pagination'
+import type { Audience } from '#info/support/audience'
+import { feedQuery } from '#info/support/feed_query'
+import { readyImages } from '#info/support/images'
+
+const LISTING = 'info.feed'
+
+/** Feed types of the info module and the feature that shows each. */
+const INFO_TYPE_FEATURES: Record<string, string> = { news: 'news', event: 'agenda' }
+
+export interface FeedRow {
+  id: number | string
+  collectivity_id: number
+  type: string
+  item_id: number
+  title: string
+  summary: string | null
+  image_media_id: number | null
+  published_at: Date
+  starts_at: Date | null
+  ends_at: Date | null
+}
+
+/**
+ * The citizen feed of an authority: news and upcoming events (and what other modules add) of
+ * the authority, its EPCI and its département, newest first, each tagged with its origin.
+ */
+export default class ReadFeed {
+  async handle(audience: Audience, page: PageRequest, now: Date = new Date()) {
+    const types = modules
+      .flatMap((module) => module.feed?.types ?? [])
+      .filter((type) => !INFO_TYPE_FEATURES[type] || audience.hasFeature(INFO_TYPE_FEATURES[type]))
+    const before = page.cursor ? decodeCursor(LISTING, page.cursor) : undefined
+    const { sql, bindings } = feedQuery({
+      collectivityIds: audience.ids,
+      types,
+      now,
+      take: page.limit + 1,
+      before: before ? { publishedAt: String(before.value), id: before.id } : undefined,
+    })
+    const { rows } = (await db.rawQuery(sql, bindings as any[])) as { rows: FeedRow[] }
+    const pageRows = rows.slice(0, page.limit)
+    const last = pageRows.at(-1)
+    const images = await readyImages(pageRows.map((row) => row.image_media_id))
+    return {
+      data: pageRows.map((row) => ({
+        type: row.type,
+        id: row.item_id,
+        title: row.title,
+        summary: row.summary,
+        image: (row.image_media_id && images.get(row.image_media_id)) || null,
+        published_at: row.published_at.toISOString(),
+        starts_at: row.starts_at?.toISOString() ?? null,
+        ends_at: row.ends_at?.toISOString() ?? null,
+        ...audience.originOf(row.collectivity_id),
+      })),
+      meta: {
+        next_cursor:
+          rows.length > page.limit && last
+            ? // feed_items.id is a bigint: pg hands it over as a string.
+              encodeCursor(LISTING, last.published_at.toISOString(), Number(last.id))
+            : null,
+        limit: page.limit,
+      },
+    }
+  }
+}

@@ -1,0 +1,75 @@
+import Collectivity from '#kernel/territories/models/collectivity'
+import { findFeature } from '#kernel/modules/registry'
+import { DomainError } from '#kernel/http/errors'
+import { collectivityByCode } from '#info/support/collectivity_by_code'
+
+/** How a listed item tells where it comes from: the owning authority and its level. */
+export interface Origin {
+  origin: Collectivity['kind']
+  authority: { code: string; name: string; kind: Collectivity['kind'] }
+}
+
+/**
+ * Who a citizen request speaks for: the authority named in the path and the authorities whose
+ * content it shows (itself, its EPCI, its département).
+ */
+export class Audience {
+  private constructor(
+    readonly collectivity: Collectivity,
+    readonly lineage: Collectivity[]
+  ) {}
+
+  static async of(code: string): Promise<Audience> {
+    const collectivity = await collectivityByCode(code)
+    const lineage = await Collectivity.query().whereIn('id', collectivity.lineageIds)
+    return new Audience(collectivity, lineage)
+  }
+
+  get ids(): number[] {
+    return this.lineage.map((collectivity) => collectivity.id)
+  }
+
+  /** Core features are always on; optional ones as the requested authority set them. */
+  hasFeature(key: string): boolean {
+    return findFeature(key)?.kind === 'core' || this.collectivity.isModuleEnabled(key)
+  }
+
+  /** 404 in the API error format when the authority has not switched the feature on. */
+  requireFeature(key: string) {
+    if (!this.hasFeature(key)) {
+      throw new DomainError(
+        'E_FEATURE_DISABLED',
+        `« ${findFeature(key)?.label ?? key} » n’est pas proposé par ${this.collectivity.name}`,
+        404
+      )
+    }
+  }
+
+  settingsOf(key: string): Record<string, unknown> {
+    return {
+      ...(findFeature(key)?.defaults ?? {}),
+      ...(this.collectivity.modules?.[key]?.settings ?? {}),
+    }
+  }
+
+  originOf(collectivityId: number): Origin {
+    const owner = this.lineage.find((collectivity) => collectivity.id === collectivityId)!
+    return {
+      origin: owner.kind,
+      authority: { code: owner.code, name: owner.name, kind: owner.kind },
+    }
+  }
+}
+
+/**
+ * The publication rule every citizen read applies, from the dates (the stored state may lag
+ * behind the scheduler): published or scheduled, started, not ended.
+ */
+export function whereVisible<Query>(query: Query, table: string, now: Date): Query {
+  return (query as any)
+    .whereIn(`${table}.status`, ['published', 'scheduled'])
+    .where(`${table}.publish_at`, '<=', now)
+    .where((inner: any) =>
+      inner.whereNull(`${table}.expire_at`).orWhere(`${table}.expire_at`, '>', now)
+    )
+}

@@ -1,0 +1,91 @@
+import vine from '@vinejs/vine'
+import { DateTime } from 'luxon'
+import { apiValidator } from '#kernel/http/validation_messages'
+import { DomainError } from '#kernel/http/errors'
+import { CONTACT_THEMES, EVENT_CATEGORIES, PLACE_CATEGORIES, TIME_ZONE } from '#info/vocabulary'
+
+/** `2030-07-14` or a full ISO 8601 date-time (with or without offset). */
+const ISO_DATE_OR_TIME = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?$/
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/
+const DECIMAL = '-?\\d+(?:\\.\\d+)?'
+
+export const eventsQueryValidator = apiValidator({
+  from: vine.string().trim().regex(ISO_DATE_OR_TIME).optional(),
+  to: vine.string().trim().regex(ISO_DATE_OR_TIME).optional(),
+  category: vine.enum(EVENT_CATEGORIES).optional(),
+})
+
+export const placesQueryValidator = apiValidator({
+  category: vine.enum(PLACE_CATEGORIES).optional(),
+  open_now: vine.boolean().optional(),
+  near: vine
+    .string()
+    .trim()
+    .regex(new RegExp(`^${DECIMAL},${DECIMAL}$`))
+    .optional(),
+  radius: vine.number().range([1, 50_000]).optional(),
+  bbox: vine
+    .string()
+    .trim()
+    .regex(new RegExp(`^${DECIMAL}(?:,${DECIMAL}){3}$`))
+    .optional(),
+  format: vine.enum(['json', 'geojson'] as const).optional(),
+})
+
+export const menusQueryValidator = apiValidator({
+  from: vine.string().trim().regex(ISO_DATE).optional(),
+  to: vine.string().trim().regex(ISO_DATE).optional(),
+})
+
+export const contactsQueryValidator = apiValidator({
+  theme: vine.enum(CONTACT_THEMES).optional(),
+})
+
+export const idParamValidator = apiValidator({
+  id: vine.number().withoutDecimals().range([1, 2_147_483_647]),
+})
+
+/**
+ * A day or an instant from the query string, in Europe/Paris when no offset is given. A bare
+ * day means its first moment (`edge: 'start'`) or its last (`edge: 'end'`).
+ */
+export function parisInstant(value: string | undefined, field: string, edge: 'start' | 'end') {
+  if (value === undefined) return undefined
+  let instant = DateTime.fromISO(value, { zone: TIME_ZONE, setZone: true })
+  if (!instant.isValid)
+    throw new DomainError('E_INVALID_DATE', `Date invalide : « ${value} »`, 422, field)
+  if (ISO_DATE.test(value))
+    instant = edge === 'start' ? instant.startOf('day') : instant.endOf('day')
+  return instant
+}
+
+/** `near=lat,lng` and `bbox=minLng,minLat,maxLng,maxLat` as numbers, checked against the globe. */
+export function parseNear(near: string | undefined, radius: number | undefined) {
+  if (!near) return undefined
+  const [lat, lng] = near.split(',').map(Number)
+  if (Math.abs(lat) > 90 || Math.abs(lng) > 180) {
+    throw new DomainError('E_INVALID_POSITION', 'Position hors des limites (lat, lng)', 422, 'near')
+  }
+  return { lat, lng, radius: radius ?? 5000 }
+}
+
+export function parseBbox(bbox: string | undefined): [number, number, number, number] | undefined {
+  if (!bbox) return undefined
+  const [minLng, minLat, maxLng, maxLat] = bbox.split(',').map(Number)
+  if (
+    minLng > maxLng ||
+    minLat > maxLat ||
+    Math.abs(minLat) > 90 ||
+    Math.abs(maxLat) > 90 ||
+    Math.abs(minLng) > 180 ||
+    Math.abs(maxLng) > 180
+  ) {
+    throw new DomainError(
+      'E_INVALID_BBOX',
+      'bbox attendue : lng min, lat min, lng max, lat max',
+      422,
+      'bbox'
+    )
+  }
+  return [minLng, minLat, maxLng, maxLat]
+}
