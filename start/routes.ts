@@ -12,6 +12,7 @@ await import('#kernel/territories/routes')
 
 await import('#kernel/accounts/routes')
 await import('#kernel/tenancy/routes')
+await import('#kernel/media/routes')
 
 for (const module of modules) {
   await module.routes()

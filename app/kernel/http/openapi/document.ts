@@ -10,6 +10,7 @@ const FRAGMENTS: (() => Promise<{ default: OpenApiFragment }>)[] = [
   () => import('#kernel/accounts/citizens/openapi'),
   () => import('#kernel/territories/openapi'),
   () => import('#info/openapi'),
+  () => import('#kernel/media/openapi'),
 ]
 
 const COMPONENT_KINDS = ['schemas', 'responses', 'parameters', 'headers'] as const

@@ -31,7 +31,8 @@ export default class AcceptUpload {
     if (!type) throw uploadErrors.unsupported()
     const limits = mediaLimits()
     const maxBytes = type.kind === 'image' ? limits.imageMaxBytes : limits.videoMaxBytes
-    if (size > maxBytes) throw uploadErrors.tooLarge(Math.round(maxBytes / (1024 * 1024)))
+    if (size > maxBytes)
+      throw uploadErrors.tooLarge(Number((maxBytes / (1024 * 1024)).toPrecision(3)))
 
     const publicId = randomUUID()
     const originalKey = `media/${publicId}/original`

@@ -1,0 +1,23 @@
+/*
+| Media routes: uploads (citizens over the API, agents in the back-office) and the public
+| variants. Originals have no route at all.
+*/
+import router from '@adonisjs/core/services/router'
+import { api, citizenAuth, tenantBackOffice } from '#start/kernel'
+
+const UploadsController = () => import('#kernel/media/controllers/uploads_controller')
+const MediaFilesController = () => import('#kernel/media/controllers/media_files_controller')
+
+router
+  .post('/api/v1/media', [UploadsController, 'storeForCitizen'])
+  .use([...api(), citizenAuth()])
+  .as('api.media.store')
+
+router
+  .group(() => {
+    router.post('/media/uploads', [UploadsController, 'storeForAgent']).as('media.upload')
+  })
+  .use(tenantBackOffice())
+
+// Public and lean: no session, no cookie; the URL names an immutable generation.
+router.get('/media/:publicId/:generation/:file', [MediaFilesController, 'show']).as('media.variant')
