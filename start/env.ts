@@ -57,4 +57,7 @@ export default await Env.create(new URL('../', import.meta.url), {
   MEDIA_VIDEO_MAX_MB: Env.schema.number.optional(),
   MEDIA_VIDEO_MAX_SECONDS: Env.schema.number.optional(),
   MEDIA_IMAGE_MAX_MEGAPIXELS: Env.schema.number.optional(),
+  // Back-office maps (info module): XYZ tile URL, e.g. https://tile.openstreetmap.org/{z}/{x}/{y}.png
+  MAP_TILE_URL: Env.schema.string.optional(),
+  MAP_TILE_ATTRIBUTION: Env.schema.string.optional(),
 })

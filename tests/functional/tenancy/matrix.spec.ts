@@ -11,6 +11,7 @@ import type { ApiClient } from '@japa/api-client'
 import Membership from '#kernel/accounts/models/membership'
 import type Agent from '#kernel/accounts/models/agent'
 import { territory } from './fixtures.js'
+import SaveNews from '#info/actions/save_news'
 
 /** Back-office routes that act for no authority (signed-out visitors, signing out). */
 const NOT_TENANT_SCOPED = new Set([
@@ -42,6 +43,12 @@ interface MatrixEntry {
 const membershipOf = async (agent: Agent, collectivityId: number) =>
   Membership.query().where({ agentId: agent.id, collectivityId }).firstOrFail()
 
+/** A draft news item of commune B (info module routes). */
+const newsOfB = async (t: Territory) => ({
+  type: 'news',
+  id: (await new SaveNews().handle(t.communeB.id, { title: 'Actualité de B' })).id,
+})
+
 const MATRIX: Record<string, MatrixEntry> = {
   'GET /': { requires: 'member' },
   'GET /authorities': { requires: 'member' },
@@ -64,6 +71,14 @@ const MATRIX: Record<string, MatrixEntry> = {
   'GET /audit': { requires: 'admin' },
   'GET /jobs/failed': { requires: 'superAdmin' },
   'POST /jobs/failed/:queue/:id/retry': { requires: 'superAdmin', params: { queue: 'none', id: '1' } },
+  // Info module: content of the current authority, edited beside its list (?edit=ID).
+  'GET /info/:type': { requires: 'member', params: { type: 'news' } },
+  'POST /info/:type': { requires: 'member', params: { type: 'news' }, body: { title: 'Matrice' } },
+  'POST /info/imports/:kind': { requires: 'member', params: { kind: 'places' } },
+  'PUT /info/:type/:id': { requires: 'member', rowOfB: newsOfB, body: { title: 'Titre changé' } },
+  'POST /info/:type/:id/publish': { requires: 'member', rowOfB: newsOfB },
+  'POST /info/:type/:id/schedule': { requires: 'member', rowOfB: newsOfB, body: { publishAt: '2099-01-01T10:00' } },
+  'POST /info/:type/:id/unpublish': { requires: 'member', rowOfB: newsOfB },
 }
 
 interface BackOfficeRoute {

@@ -1,0 +1,194 @@
+import type { HttpContext } from '@adonisjs/core/http'
+import { readFile } from 'node:fs/promises'
+import env from '#start/env'
+import { NotFoundError, DomainError } from '#kernel/http/errors'
+import PublishContent from '#info/actions/publish_content'
+import ScheduleContent from '#info/actions/schedule_content'
+import UnpublishContent from '#info/actions/unpublish_content'
+import ImportMenus from '#info/actions/import_menus'
+import ImportBikeLanes from '#info/actions/import_bike_lanes'
+import ImportCarpoolAreas from '#info/actions/import_carpool_areas'
+import ImportPlaces from '#info/actions/import_places'
+import { BACK_OFFICE_TYPES, type BackOfficeType } from '#info/support/back_office_types'
+import { CONTENT_MODELS } from '#info/support/content_types'
+import { sanitizeRichText } from '#info/support/rich_text'
+import {
+  importValidator,
+  listFiltersValidator,
+  parisDateTime,
+  publishValidator,
+  scheduleValidator,
+} from '#info/validators/back_office'
+import * as vocabulary from '#info/vocabulary'
+
+const IMPORTS = {
+  'menus': { label: 'Menus (scdl/menus-collectifs, CSV)', run: ImportMenus, back: 'canteens' },
+  'bike-lanes': { label: 'Aménagements cyclables (GeoJSON)', run: ImportBikeLanes, back: 'places' },
+  'carpool': { label: 'Aires de covoiturage (CSV)', run: ImportCarpoolAreas, back: 'places' },
+  'places': { label: 'Lieux (CSV générique)', run: ImportPlaces, back: 'places' },
+} as const
+
+function typeOf(slug: unknown): BackOfficeType {
+  const type = BACK_OFFICE_TYPES[String(slug)]
+  if (!type) throw new NotFoundError('Type de contenu inconnu')
+  return type
+}
+
+/**
+ * The info module's back-office: per type, a list with search and state filter beside the form
+ * of the item being edited (with its preview), and the publication buttons. Every write acts for
+ * the current authority only (`ownerIds`), so an EPCI's items are its own and reach its communes
+ * through the citizen API, never the other way round.
+ */
+export default class ContentController {
+  async index({ bouncer, tenant, params, request, inertia, session }: HttpContext) {
+    await bouncer.authorize('act', 'info.publish')
+    const type = typeOf(params.type)
+    const filters = await request.validateUsing(listFiltersValidator, { data: request.qs() })
+    const model = CONTENT_MODELS[type.content]
+    const query = (model.query() as any).where('collectivity_id', tenant.collectivityId)
+    if (filters.status) query.where('status', filters.status)
+    if (filters.q) query.whereILike(type.titleColumn, `%${filters.q.replace(/[\\%_]/g, '\\$&')}%`)
+    const items = await query.orderBy('updated_at', 'desc').limit(200)
+    let editing = null
+    if (filters.edit && filters.edit !== 'new') {
+      const item = await (model.query() as any)
+        .where('collectivity_id', tenant.collectivityId)
+        .where('id', Number(filters.edit))
+        .first()
+      if (!item) throw new NotFoundError('Contenu introuvable')
+      editing = {
+        id: item.id,
+        state: item.stateAt(),
+        publishAt: item.publishAt?.toISO() ?? null,
+        expireAt: item.expireAt?.toISO() ?? null,
+        source: item.source,
+        values: type.formValues(item),
+        preview:
+          type.content === 'news'
+            ? sanitizeRichText(item.body)
+            : type.content === 'event'
+              ? sanitizeRichText(item.description)
+              : null,
+      }
+    }
+    return inertia.render('info/index', {
+      type: params.type,
+      types: Object.entries(BACK_OFFICE_TYPES).map(([slug, entry]) => ({
+        slug,
+        label: entry.label,
+      })),
+      label: type.label,
+      singular: type.singular,
+      filters: { q: filters.q ?? '', status: filters.status ?? '' },
+      creating: filters.edit === 'new',
+      editing,
+      items: items.map((item: any) => ({
+        id: item.id,
+        title: item[type.titleColumn],
+        state: item.stateAt(),
+        publishAt: item.publishAt?.toISO() ?? null,
+        expireAt: item.expireAt?.toISO() ?? null,
+        updatedAt: item.updatedAt.toISO(),
+        imported: item.source !== null,
+      })),
+      options: {
+        eventCategories: vocabulary.EVENT_CATEGORIES,
+        placeCategories: vocabulary.PLACE_CATEGORIES,
+        contactThemes: vocabulary.CONTACT_THEMES,
+        canteenTypes: vocabulary.CANTEEN_TYPES,
+      },
+      imports: Object.entries(IMPORTS)
+        .filter(([, entry]) => entry.back === params.type)
+        .map(([kind, entry]) => ({ kind, label: entry.label })),
+      importReport: session.flashMessages.get('infoImportReport') ?? null,
+      map: {
+        tileUrl: env.get('MAP_TILE_URL') ?? null,
+        attribution: env.get('MAP_TILE_ATTRIBUTION') ?? null,
+      },
+    })
+  }
+
+  async store({ bouncer, tenant, params, request, response, session }: HttpContext) {
+    await bouncer.authorize('act', 'info.publish')
+    const type = typeOf(params.type)
+    const values = await request.validateUsing(type.validator)
+    const item = await type.save(tenant.collectivityId, values)
+    session.flash('success', `Brouillon enregistré (${type.singular}).`)
+    return response.redirect(`/info/${params.type}?edit=${item.id}`)
+  }
+
+  async update({ bouncer, tenant, params, request, response, session }: HttpContext) {
+    await bouncer.authorize('act', 'info.publish')
+    const type = typeOf(params.type)
+    const values = await request.validateUsing(type.validator)
+    await type.save(tenant.collectivityId, values, this.id(params.id))
+    session.flash('success', 'Modifications enregistrées.')
+    return response.redirect(`/info/${params.type}?edit=${params.id}`)
+  }
+
+  async publish({ bouncer, tenant, params, request, response, session }: HttpContext) {
+    await bouncer.authorize('act', 'info.publish')
+    const type = typeOf(params.type)
+    const { expireAt } = await request.validateUsing(publishValidator)
+    await new PublishContent().handle({
+      type: type.content,
+      id: this.id(params.id),
+      expireAt: parisDateTime(expireAt, 'expireAt'),
+      ownerIds: [tenant.collectivityId],
+    })
+    session.flash('success', 'Publié.')
+    return response.redirect(`/info/${params.type}?edit=${params.id}`)
+  }
+
+  async schedule({ bouncer, tenant, params, request, response, session }: HttpContext) {
+    await bouncer.authorize('act', 'info.publish')
+    const type = typeOf(params.type)
+    const { publishAt, expireAt } = await request.validateUsing(scheduleValidator)
+    await new ScheduleContent().handle({
+      type: type.content,
+      id: this.id(params.id),
+      publishAt: parisDateTime(publishAt, 'publishAt'),
+      expireAt: parisDateTime(expireAt, 'expireAt'),
+      ownerIds: [tenant.collectivityId],
+    })
+    session.flash('success', 'Publication programmée.')
+    return response.redirect(`/info/${params.type}?edit=${params.id}`)
+  }
+
+  async unpublish({ bouncer, tenant, params, response, session }: HttpContext) {
+    await bouncer.authorize('act', 'info.publish')
+    const type = typeOf(params.type)
+    await new UnpublishContent().handle({
+      type: type.content,
+      id: this.id(params.id),
+      ownerIds: [tenant.collectivityId],
+    })
+    session.flash('success', 'Dépublié : repassé en brouillon.')
+    return response.redirect(`/info/${params.type}?edit=${params.id}`)
+  }
+
+  async import({ bouncer, tenant, params, request, response, session }: HttpContext) {
+    await bouncer.authorize('act', 'info.import')
+    const entry = IMPORTS[String(params.kind) as keyof typeof IMPORTS]
+    if (!entry) throw new NotFoundError('Import inconnu')
+    const { file } = await request.validateUsing(importValidator)
+    const report = await new entry.run().handle(
+      tenant.collectivityId,
+      await readFile(file.tmpPath!)
+    )
+    session.flash(
+      'success',
+      `Import terminé : ${report.accepted} ligne(s) acceptée(s), ${report.rejected.length} rejetée(s).`
+    )
+    session.flash('infoImportReport', { ...report, rejected: report.rejected.slice(0, 200) })
+    return response.redirect(`/info/${entry.back}`)
+  }
+
+  private id(value: unknown): number {
+    const id = Number(value)
+    if (!Number.isSafeInteger(id) || id < 1)
+      throw new DomainError('E_NOT_FOUND', 'Contenu introuvable', 404)
+    return id
+  }
+}
