@@ -44,10 +44,10 @@ const membershipOf = async (agent: Agent, collectivityId: number) =>
   Membership.query().where({ agentId: agent.id, collectivityId }).firstOrFail()
 
 /** A draft news item of commune B (info module routes). */
-const newsOfB = async (t: Territory) => ({
-  type: 'news',
-  id: (await new SaveNews().handle(t.communeB.id, { title: 'Actualité de B' })).id,
-})
+const newsOfB = async (t: Territory) => {
+  const news = await new SaveNews().handle(t.communeB.id, { title: 'Actualité de B' })
+  return { type: 'news', id: news.id }
+}
 
 const MATRIX: Record<string, MatrixEntry> = {
   'GET /': { requires: 'member' },
@@ -77,7 +77,11 @@ const MATRIX: Record<string, MatrixEntry> = {
   'POST /info/imports/:kind': { requires: 'member', params: { kind: 'places' } },
   'PUT /info/:type/:id': { requires: 'member', rowOfB: newsOfB, body: { title: 'Titre changé' } },
   'POST /info/:type/:id/publish': { requires: 'member', rowOfB: newsOfB },
-  'POST /info/:type/:id/schedule': { requires: 'member', rowOfB: newsOfB, body: { publishAt: '2099-01-01T10:00' } },
+  'POST /info/:type/:id/schedule': {
+    requires: 'member',
+    rowOfB: newsOfB,
+    body: { publishAt: '2099-01-01T10:00' },
+  },
   'POST /info/:type/:id/unpublish': { requires: 'member', rowOfB: newsOfB },
 }
 
