@@ -30,7 +30,7 @@ function scaleFilter(): string {
   return `scale=w='trunc(iw*${factor}/2)*2':h='trunc(ih*${factor}/2)*2',setsar=1`
 }
 
-function transcodeArgs(input: string, output: string): string[] {
+export function transcodeArgs(input: string, output: string): string[] {
   return [
     ...['-hide_banner', '-nostdin', '-loglevel', 'error', '-y', '-i', input],
     ...['-map', '0:v:0', '-map', '0:a:0?', '-vf', scaleFilter()],
