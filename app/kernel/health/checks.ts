@@ -25,7 +25,7 @@ export interface QueuesCheckResult extends CheckResult {
 }
 
 /** Rejects after `ms`, so that a silent peer (firewall dropping packets) cannot hang a probe. */
-async function withTimeout<T>(ms: number, what: string, work: Promise<T>): Promise<T> {
+export async function withTimeout<T>(ms: number, what: string, work: Promise<T>): Promise<T> {
   let timer: NodeJS.Timeout | undefined
   const timeout = new Promise<never>((_, reject) => {
     timer = setTimeout(() => reject(new Error(`${what} : pas de réponse après ${ms} ms`)), ms)
@@ -83,9 +83,12 @@ function probeClient(url: string, timeoutMs: number) {
  */
 export async function checkRedisAndQueues(options: {
   url?: string
-  queueNames: string[]
+  /** Resolved by the caller (the job registry), bounded by the same timeout here. */
+  queueNames: Promise<string[]>
   timeoutMs: number
 }): Promise<{ redis: CheckResult; queues: QueuesCheckResult }> {
+  // Awaited only when Redis answers: never an unhandled rejection otherwise.
+  options.queueNames.catch(() => {})
   const client = probeClient(
     options.url ?? env.get('REDIS_URL', 'redis://127.0.0.1:6379/0'),
     options.timeoutMs
@@ -107,13 +110,11 @@ export async function checkRedisAndQueues(options: {
         queues: { status: 'error', durationMs: 0, message: 'Redis injoignable', queues: {} },
       }
     }
-    const queues = await timed(async () => ({
-      queues: await withTimeout(
-        options.timeoutMs,
-        'Files de tâches',
-        queueDepths(client, options.queueNames)
-      ),
-    }))
+    const queues = await timed(async () => {
+      const names = await withTimeout(options.timeoutMs, 'Liste des files', options.queueNames)
+      const depths = queueDepths(client, names)
+      return { queues: await withTimeout(options.timeoutMs, 'Files de tâches', depths) }
+    })
     return { redis, queues: { queues: {}, ...queues } }
   } finally {
     client.disconnect()

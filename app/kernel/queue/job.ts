@@ -5,7 +5,7 @@
 export interface JobContext {
   /** 1 on the first run, 2 on the first retry… */
   attempt: number
-  /** Aborted when the job's timeout elapses or the worker shuts down. */
+  /** Aborted when the job's timeout elapses (a worker shutting down waits for the run). */
   signal: AbortSignal
   jobId: string
 }
@@ -19,6 +19,11 @@ export interface JobDefinition<Payload extends Record<string, unknown> = Record<
   backoffMs?: number
   /** The handler is aborted after this long (default 5 min). */
   timeoutMs?: number
+  /**
+   * Runs by itself every `everyMs` (with an empty payload): the workers of its queue register
+   * the schedule when they start; BullMQ keeps one schedule per job name however many start.
+   */
+  repeat?: { everyMs: number }
   handle(payload: Payload, context: JobContext): Promise<unknown>
 }
 

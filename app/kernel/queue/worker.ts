@@ -3,6 +3,7 @@ import logger from '@adonisjs/core/services/logger'
 import type { JobDefinition } from '#kernel/queue/job'
 import { allJobs } from '#kernel/queue/registry'
 import { queueConnection, queuePrefix } from '#kernel/queue/connection'
+import { getQueue } from '#kernel/queue/queues'
 
 export interface WorkerOptions {
   queues: string[]
@@ -90,6 +91,9 @@ export function processorFor(definitions: Map<string, JobDefinition<any>>) {
 export async function startWorkers(options: WorkerOptions): Promise<Worker[]> {
   const definitions = await allJobs()
   const knownQueues = new Set([...definitions.values()].map((definition) => definition.queue))
+  await scheduleRepeatedJobs(
+    [...definitions.values()].filter((job) => options.queues.includes(job.queue))
+  )
   return options.queues.map((queueName) => {
     if (!knownQueues.has(queueName)) {
       logger.warn({ queue: queueName }, 'no registered job runs on this queue')
@@ -120,6 +124,30 @@ export async function startWorkers(options: WorkerOptions): Promise<Worker[]> {
     worker.on('error', (error) => logger.error({ queue: queueName }, error.message))
     return worker
   })
+}
+
+/**
+ * Registers (or updates) the schedule of every repeated job, by job name: idempotent, so every
+ * worker of the queue may do it at start.
+ */
+export async function scheduleRepeatedJobs(definitions: JobDefinition<any>[]) {
+  for (const definition of definitions) {
+    if (!definition.repeat) continue
+    await getQueue(definition.queue).upsertJobScheduler(
+      definition.name,
+      { every: definition.repeat.everyMs },
+      {
+        name: definition.name,
+        data: {},
+        opts: {
+          attempts: definition.attempts ?? 1,
+          backoff: { type: 'exponential', delay: definition.backoffMs ?? 2000 },
+          removeOnComplete: { age: 24 * 3600, count: 100 },
+          removeOnFail: { age: 30 * 24 * 3600 },
+        },
+      }
+    )
+  }
 }
 
 /** Closes workers; `force` does not wait for running jobs (second Ctrl-C). */

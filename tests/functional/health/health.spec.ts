@@ -76,6 +76,23 @@ test.group('Health', (group) => {
     assert.equal(report.checks.redis.status, 'ok')
   })
 
+  test('a job registry that does not answer fails the queue check only, in bounded time', async ({
+    assert,
+    cleanup,
+  }) => {
+    cleanup(registerKernelJobs(() => new Promise(() => {})))
+
+    const started = Date.now()
+    const report = await new CheckHealth().handle({ timeoutMs: 500 })
+
+    assert.isBelow(Date.now() - started, 1500)
+    assert.equal(report.status, 'error')
+    assert.equal(report.checks.redis.status, 'ok')
+    assert.equal(report.checks.database.status, 'ok')
+    assert.equal(report.checks.queues.status, 'error')
+    assert.match(report.checks.queues.message!, /Liste des files/)
+  })
+
   test('a probe against a dead Redis leaves no connection behind', async ({ assert }) => {
     const handlesBefore = process
       .getActiveResourcesInfo()
@@ -107,17 +124,21 @@ test.group('Health', (group) => {
     server.stdout!.on('data', (chunk) => (output += chunk))
     server.stderr!.on('data', (chunk) => (output += chunk))
     cleanup(async () => {
-      if (server.exitCode === null) {
-        server.kill('SIGTERM')
-        await once(server, 'exit')
-      }
+      if (server.exitCode !== null) return
+      const exited = once(server, 'exit')
+      server.kill('SIGTERM')
+      const timer = setTimeout(() => server.kill('SIGKILL'), 5000)
+      await exited
+      clearTimeout(timer)
     })
 
     let response: Response | undefined
-    const deadline = Date.now() + 30_000
+    const deadline = Date.now() + 45_000
     while (!response && Date.now() < deadline) {
       if (server.exitCode !== null) throw new Error(`server exited:\n${output}`)
-      response = await fetch(`http://127.0.0.1:${port}/health`).catch(() => undefined)
+      response = await fetch(`http://127.0.0.1:${port}/health`, {
+        signal: AbortSignal.timeout(10_000),
+      }).catch(() => undefined)
       if (!response) await new Promise((resolve) => setTimeout(resolve, 200))
     }
     assert.exists(response, output)

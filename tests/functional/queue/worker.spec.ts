@@ -149,3 +149,35 @@ test.group('Queue worker', (group) => {
     )
   })
 })
+
+test.group('Queue worker · repeated jobs', () => {
+  test('a job with `repeat` runs by itself, with one schedule however many workers start', async ({
+    assert,
+    cleanup,
+  }) => {
+    const queue = uniqueQueueName('repeat')
+    let runs = 0
+    const job = registerTestJob(
+      { queue, repeat: { everyMs: 300 }, handle: async () => null },
+      async () => {
+        runs++
+      }
+    )
+    const first = await startWorkers({ queues: [queue] })
+    const second = await startWorkers({ queues: [queue] })
+    cleanup(async () => {
+      await stopWorkers([...first, ...second], true)
+      await getQueue(queue).removeJobScheduler(job.name)
+      await getQueue(queue).obliterate({ force: true })
+    })
+
+    const schedulers = await getQueue(queue).getJobSchedulers()
+    assert.lengthOf(schedulers, 1)
+    assert.equal(schedulers[0].key, job.name)
+
+    const deadline = Date.now() + 5000
+    while (runs < 2 && Date.now() < deadline)
+      await new Promise((resolve) => setTimeout(resolve, 50))
+    assert.isAtLeast(runs, 2)
+  })
+})

@@ -34,7 +34,7 @@ export default class CheckHealth {
     const timeoutMs = targets.timeoutMs ?? 2000
     const [database, { redis, queues }] = await Promise.all([
       checkDatabase({ connection: targets.databaseConnection, timeoutMs }),
-      checkRedisAndQueues({ url: targets.redisUrl, queueNames: await allQueueNames(), timeoutMs }),
+      checkRedisAndQueues({ url: targets.redisUrl, queueNames: allQueueNames(), timeoutMs }),
     ])
     const checks = { database, redis, queues }
     const healthy = Object.values(checks).every((check) => check.status === 'ok')
