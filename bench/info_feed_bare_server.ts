@@ -1,11 +1,11 @@
 /*
 | The yardstick of the feed benchmark: bare Node `http` + `pg` doing what the feed route does —
-| the authority by code, its lineage, then the very feed SQL of ReadFeed (same builder, same
+| the authority and its lineage by code, then the very feed SQL of ReadFeed (same builder, same
 | bindings, same pool size) — and answering the same JSON shape.
 */
 import http from 'node:http'
 import { createRequire } from 'node:module'
-import { feedQuery, toPgPlaceholders } from '#info/support/feed_query'
+import { LINEAGE_SQL, feedQuery, toPgPlaceholders } from '#info/support/feed_query'
 
 interface Pool {
   query(sql: string, values: unknown[]): Promise<{ rows: any[] }>
@@ -19,6 +19,7 @@ const FEED_TYPES = (
   process.env.FEED_TYPES ?? 'news,event,poll,consultation,budget,report_resolved'
 ).split(',')
 const LIMIT = 20
+const lineageSql = toPgPlaceholders(LINEAGE_SQL)
 
 const pool = new pg.Pool({
   host: '127.0.0.1',
@@ -28,17 +29,9 @@ const pool = new pg.Pool({
 })
 
 async function feed(code: string) {
-  const { rows: found } = await pool.query(
-    'SELECT id, kind, code, name, epci_id, departement_id FROM collectivities WHERE code = $1 LIMIT 1',
-    [code]
-  )
-  if (found.length === 0) return null
-  const self = found[0]
-  const ids = [self.id, self.epci_id, self.departement_id].filter((id) => id !== null)
-  const { rows: lineage } = await pool.query(
-    'SELECT id, kind, code, name FROM collectivities WHERE id = ANY($1)',
-    [ids]
-  )
+  const { rows: lineage } = await pool.query(lineageSql, [code.toUpperCase()])
+  if (!lineage.some((row) => row.is_self)) return null
+  const ids = lineage.map((row) => row.id)
   const { sql, bindings } = feedQuery({
     collectivityIds: ids,
     types: FEED_TYPES,

@@ -1,12 +1,22 @@
-import Collectivity from '#kernel/territories/models/collectivity'
+import db from '@adonisjs/lucid/services/db'
+import type { CollectivityKind, ModuleStates } from '#kernel/territories/models/collectivity'
 import { findFeature } from '#kernel/modules/registry'
-import { DomainError } from '#kernel/http/errors'
-import { collectivityByCode } from '#info/support/collectivity_by_code'
+import { DomainError, NotFoundError } from '#kernel/http/errors'
+import { LINEAGE_SQL } from '#info/support/feed_query'
 
 /** How a listed item tells where it comes from: the owning authority and its level. */
 export interface Origin {
-  origin: Collectivity['kind']
-  authority: { code: string; name: string; kind: Collectivity['kind'] }
+  origin: CollectivityKind
+  authority: { code: string; name: string; kind: CollectivityKind }
+}
+
+/** The few columns of an authority a citizen read needs. */
+export interface AudienceMember {
+  id: number
+  kind: CollectivityKind
+  code: string
+  name: string
+  modules: ModuleStates
 }
 
 /**
@@ -15,14 +25,16 @@ export interface Origin {
  */
 export class Audience {
   private constructor(
-    readonly collectivity: Collectivity,
-    readonly lineage: Collectivity[]
+    readonly collectivity: AudienceMember,
+    readonly lineage: AudienceMember[]
   ) {}
 
   static async of(code: string): Promise<Audience> {
-    const collectivity = await collectivityByCode(code)
-    const lineage = await Collectivity.query().whereIn('id', collectivity.lineageIds)
-    return new Audience(collectivity, lineage)
+    const { rows } = await db.rawQuery(LINEAGE_SQL, [code.trim().toUpperCase()])
+    const self = rows.find((row: { is_self: boolean }) => row.is_self)
+    if (!self)
+      throw new NotFoundError(`Collectivité introuvable : « ${code} »`, 'E_COLLECTIVITY_NOT_FOUND')
+    return new Audience(self, rows)
   }
 
   get ids(): number[] {
@@ -31,7 +43,7 @@ export class Audience {
 
   /** Core features are always on; optional ones as the requested authority set them. */
   hasFeature(key: string): boolean {
-    return findFeature(key)?.kind === 'core' || this.collectivity.isModuleEnabled(key)
+    return findFeature(key)?.kind === 'core' || this.collectivity.modules?.[key]?.enabled === true
   }
 
   /** 404 in the API error format when the authority has not switched the feature on. */
