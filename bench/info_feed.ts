@@ -5,7 +5,8 @@
 | GET /api/v1/collectivities/:code/feed for random communes, against Bastide (bin/server.ts,
 | NODE_ENV=production, through ts-exec) and against bare Node `http` + `pg` running the same SQL;
 | prints req/s, p50, p99, the ratio, and the EXPLAIN of the feed query.
-| Own database: BENCH_DB_DATABASE (default bastide_bench_info). BENCH_DURATION (s, default 10).
+| Own database: BENCH_DB_DATABASE (default bastide_bench_info). BENCH_DURATION (s, default 10),
+| BENCH_SIZES (default 100000,1000000).
 */
 import { createRequire } from 'node:module'
 import { BENCH_ENV, ensureDatabase, startServer, timeAce } from './helpers/env.js'
@@ -31,13 +32,27 @@ const ADONIS_PORT = 3492
 const BARE_PORT = 3493
 const FEED_TYPES = ['news', 'event', 'poll', 'consultation', 'budget', 'report_resolved']
 
-ensureDatabase(DATABASE)
-console.log('Migrating and onboarding the Gers…')
-timeAce(['migration:run', '--force'], ENV)
-timeAce(['collectivity:onboard', '--departement=32'], ENV)
+const SIZES = (process.env.BENCH_SIZES ?? '100000,1000000').split(',').map(Number)
 
+ensureDatabase(DATABASE)
 const db = new pg.Client({ host: '127.0.0.1', user: 'postgres', database: DATABASE })
 await db.connect()
+
+async function resetContent() {
+  const { rows } = await db.query("SELECT to_regclass('feed_items') IS NOT NULL AS ready")
+  if (rows[0].ready) {
+    await db.query(
+      'TRUNCATE feed_items, info_news, info_events, info_places, info_contacts, info_menus, info_canteens RESTART IDENTITY'
+    )
+  }
+}
+
+console.log('Migrating and onboarding the Gers…')
+timeAce(['migration:run', '--force'], ENV)
+// Every run starts from empty content, so the first step really measures 100,000 items.
+await resetContent()
+timeAce(['collectivity:onboard', '--departement=32'], ENV)
+
 const { rows: authorities } = await db.query(
   "SELECT id, kind, code FROM collectivities WHERE id = (SELECT id FROM collectivities WHERE kind = 'departement' AND code = '32') OR departement_id = (SELECT id FROM collectivities WHERE kind = 'departement' AND code = '32') ORDER BY id"
 )
@@ -176,7 +191,7 @@ const results: Array<{
   base: Awaited<ReturnType<typeof measure>>
 }> = []
 try {
-  for (const target of [100_000, 1_000_000]) {
+  for (const target of SIZES) {
     await seedUpTo(target)
     const items = await countItems()
     console.log(
