@@ -60,11 +60,8 @@ export default defineModule({
     return new InfoStats().handle(collectivityId)
   },
   async jobs() {
-    const { refreshPublicationStatesJob, ensureRefreshSchedule } =
+    const { refreshPublicationStatesJob } =
       await import('#info/jobs/refresh_publication_states_job')
-    // The queue kernel has no repeat option yet: the schedule is registered once per process
-    // that loads the jobs (ADR 0004); BullMQ keeps a single scheduler per id.
-    await ensureRefreshSchedule()
     return [refreshPublicationStatesJob]
   },
   routes: () => import('#info/routes'),

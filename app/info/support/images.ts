@@ -1,5 +1,5 @@
 import Media from '#kernel/media/models/media'
-import { mediaDisk } from '#kernel/media/storage'
+import { variantUrl } from '#kernel/media/transformers/media_transformer'
 
 export interface PublicImage {
   width: number | null
@@ -13,7 +13,6 @@ export async function readyImages(ids: Array<number | null>): Promise<Map<number
   const wanted = [...new Set(ids.filter((id): id is number => id !== null))]
   const images = new Map<number, PublicImage>()
   if (wanted.length === 0) return images
-  const disk = mediaDisk()
   const media = await Media.query()
     .whereIn('id', wanted)
     .where('state', 'ready')
@@ -25,15 +24,13 @@ export async function readyImages(ids: Array<number | null>): Promise<Map<number
       placeholder: item.placeholder
         ? { blurhash: item.placeholder.blurhash, dominant_colour: item.placeholder.dominantColour }
         : null,
-      variants: await Promise.all(
-        item.variants.map(async (variant) => ({
-          name: variant.name,
-          url: await disk.getUrl(variant.key),
-          width: variant.width,
-          height: variant.height,
-          mime: variant.mime,
-        }))
-      ),
+      variants: item.variants.map((variant) => ({
+        name: variant.name,
+        url: variantUrl(variant),
+        width: variant.width,
+        height: variant.height,
+        mime: variant.mime,
+      })),
     })
   }
   return images

@@ -11,11 +11,7 @@ import ScheduleContent from '#info/actions/schedule_content'
 import Collectivity from '#kernel/territories/models/collectivity'
 import { getQueue } from '#kernel/queue/queues'
 import { startWorkers } from '#kernel/queue/worker'
-import {
-  INFO_QUEUE,
-  refreshPublicationStatesJob,
-  scheduleRefreshPublicationStates,
-} from '#info/jobs/refresh_publication_states_job'
+import { INFO_QUEUE, refreshPublicationStatesJob } from '#info/jobs/refresh_publication_states_job'
 import { smallGers } from '#tests/fixtures/info/territory'
 
 test.group('Info manifest hooks', (group) => {
@@ -82,14 +78,25 @@ test.group('Info scheduler job', () => {
       jobs.map((job) => job.name),
       [refreshPublicationStatesJob.name]
     )
-    await scheduleRefreshPublicationStates(300)
+    assert.deepEqual(refreshPublicationStatesJob.repeat, { everyMs: 60_000 })
     const workers = await startWorkers({ queues: [INFO_QUEUE] })
-    const failures: string[] = []
-    workers.forEach((worker) => worker.on('failed', (_job, error) => failures.push(error.message)))
+    // The workers registered the every-minute schedule; the test runs it every 300 ms instead.
+    const queue = getQueue(INFO_QUEUE)
+    assert.exists(await queue.getJobScheduler(refreshPublicationStatesJob.name))
+    await queue.upsertJobScheduler(
+      refreshPublicationStatesJob.name,
+      { every: 300 },
+      {
+        name: refreshPublicationStatesJob.name,
+        data: {},
+      }
+    )
     cleanup(async () => {
       await Promise.all(workers.map((worker) => worker.close()))
-      await getQueue(INFO_QUEUE).removeJobScheduler('info.refresh-publication-states.every-minute')
+      await queue.removeJobScheduler(refreshPublicationStatesJob.name)
     })
+    const failures: string[] = []
+    workers.forEach((worker) => worker.on('failed', (_job, error) => failures.push(error.message)))
 
     const statusAfter = async (predicate: (status: string) => boolean) => {
       const deadline = Date.now() + 10_000
