@@ -3,6 +3,7 @@ import type { CommandOptions } from '@adonisjs/core/types/ace'
 import { allQueueNames } from '#kernel/queue/registry'
 import { startWorkers, stopWorkers } from '#kernel/queue/worker'
 import { closeQueues } from '#kernel/queue/queues'
+import { checkRedisAndQueues } from '#kernel/health/checks'
 
 /**
  * The queue worker, in its own process. Scale by running more of them (per queue with
@@ -31,6 +32,14 @@ export default class QueueWork extends BaseCommand {
   declare stalledInterval?: number
 
   async run() {
+    // BullMQ (and job loaders) wait for Redis without a word: say so once, then wait with them.
+    const { redis } = await checkRedisAndQueues({
+      queueNames: Promise.resolve([]),
+      timeoutMs: 2000,
+    })
+    if (redis.status === 'error') {
+      this.logger.warning(`Redis injoignable (${redis.message}) : le worker attend son retour`)
+    }
     const queues = this.queue?.length
       ? this.queue
           .flatMap((value) => value.split(','))

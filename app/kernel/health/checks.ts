@@ -93,14 +93,21 @@ export async function checkRedisAndQueues(options: {
     options.url ?? env.get('REDIS_URL', 'redis://127.0.0.1:6379/0'),
     options.timeoutMs
   )
-  // Errors surface through the awaited calls below; an unhandled 'error' event would crash.
-  client.on('error', () => {})
+  // The first connection error says why (ECONNREFUSED…); ioredis then only says "closed".
+  let lastError: Error | undefined
+  client.on('error', (error) => (lastError ??= error))
   try {
     const redis = await timed(async () => {
       await withTimeout(
         options.timeoutMs,
         'Redis',
-        client.connect().then(() => client.ping())
+        client
+          .connect()
+          .then(() => client.ping())
+          .catch((error) => {
+            const where = `${client.options.host}:${client.options.port}`
+            throw new Error(`${where} : ${(lastError ?? error).message}`)
+          })
       )
       return {}
     })

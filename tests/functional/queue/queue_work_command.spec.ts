@@ -7,10 +7,10 @@ import { startWorkers, stopWorkers } from '#kernel/queue/worker'
 import { registerTestJob, uniqueQueueName, waitForState } from './helpers.js'
 
 /** `node ace queue:work` through Node 24 from node_modules (the machine's own node is older). */
-function spawnWorker(args: string[]) {
+function spawnWorker(args: string[], env: Record<string, string> = {}) {
   const child = spawn(app.makePath('node_modules/.bin/node'), ['ace', 'queue:work', ...args], {
     cwd: app.makePath(),
-    env: { ...process.env, LOG_LEVEL: 'info' },
+    env: { ...process.env, LOG_LEVEL: 'info', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   })
   let output = ''
@@ -65,6 +65,18 @@ test.group('queue:work', () => {
       assert.include(output(), 'Worker arrêté')
     }).timeout(60_000)
   }
+
+  test('says once that Redis is unreachable, waits for it, and still stops cleanly', async ({
+    assert,
+    cleanup,
+  }) => {
+    const { child, output } = spawnWorker([], { REDIS_URL: 'redis://127.0.0.1:1/0' })
+    cleanup(() => void (child.exitCode === null && child.kill('SIGKILL')))
+
+    await waitForOutput(output, /Redis injoignable \(127\.0\.0\.1:1 : .*ECONNREFUSED/, child)
+    child.kill('SIGTERM')
+    assert.equal(await exitOf(child), 0)
+  }).timeout(60_000)
 
   test('rejects a concurrency below 1 with exit code 1', async ({ assert }) => {
     const { child, output } = spawnWorker(['--queue=nothing', '--concurrency=0'])
