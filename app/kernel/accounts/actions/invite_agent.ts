@@ -67,7 +67,7 @@ export default class InviteAgent {
           { client: trx }
         )
       }
-      const alreadyActive = agent.password !== null
+      const alreadyActive = Boolean(agent.password)
       const invitationUrl = alreadyActive
         ? backOfficeUrl('/login')
         : backOfficeUrl(`/invitations/${await AgentToken.issue(agent, 'invitation', trx)}`)

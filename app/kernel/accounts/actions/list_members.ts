@@ -15,7 +15,7 @@ export default class ListMembers {
       agentId: membership.agentId,
       email: membership.agent.email,
       fullName: membership.agent.fullName,
-      pending: membership.agent.password === null,
+      pending: !membership.agent.password,
     }))
   }
 }

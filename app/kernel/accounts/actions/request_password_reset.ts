@@ -13,7 +13,7 @@ import { backOfficeUrl } from '#kernel/accounts/app_url'
 export default class RequestPasswordReset {
   async handle(input: { email: string }): Promise<void> {
     const agent = await Agent.findBy('email', Agent.normalizeEmail(input.email))
-    if (!agent || agent.password === null) return
+    if (!agent?.password) return
     const token = await AgentToken.issue(agent, 'password_reset')
     try {
       await mail.send(new PasswordResetMail(agent.email, backOfficeUrl(`/password/reset/${token}`)))
