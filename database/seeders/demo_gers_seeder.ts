@@ -7,7 +7,6 @@ import OnboardDepartement from '#kernel/territories/actions/onboard_departement'
 import InviteAgent from '#kernel/accounts/actions/invite_agent'
 import AcceptInvitation from '#kernel/accounts/actions/accept_invitation'
 import Agent from '#kernel/accounts/models/agent'
-import AgentToken from '#kernel/accounts/models/agent_token'
 import Collectivity from '#kernel/territories/models/collectivity'
 import News from '#info/models/news'
 import Event from '#info/models/event'
@@ -60,15 +59,10 @@ export default class DemoGersSeeder extends BaseSeeder {
       collectivityId: collectivity.id,
       role: login.role,
     })
-    await agent.refresh()
-    if (agent.password === null) {
-      // The invitation link carries the token; when InviteAgent judged the agent already active
-      // (it returns the login page), a fresh invitation token is issued the same way.
-      const token =
-        invitationUrl.match(/\/invitations\/([^/?#]+)/)?.[1] ??
-        (await AgentToken.issue(agent, 'invitation'))
-      await new AcceptInvitation().handle({ token, fullName: login.fullName, password })
-    }
+    // A new agent (or one who never accepted) gets an invitation link; an active one keeps the
+    // password they have, the login page comes back instead.
+    const token = invitationUrl.match(/\/invitations\/([^/?#]+)/)?.[1]
+    if (token) await new AcceptInvitation().handle({ token, fullName: login.fullName, password })
     if (login.superAdmin && !agent.isSuperAdmin) {
       // No action grants super-admin yet (a deployment does it once); the flag is set here.
       await Agent.query().where('id', agent.id).update({ isSuperAdmin: true })
