@@ -1,5 +1,6 @@
 import { type DateTime } from 'luxon'
 import db from '@adonisjs/lucid/services/db'
+import { assertOwnImage } from '#info/support/own_image'
 import Event from '#info/models/event'
 import { findContentForUpdate } from '#info/actions/find_content'
 import { sanitizeRichText } from '#info/support/rich_text'
@@ -55,6 +56,7 @@ export default class SaveEvent {
       )
     }
     return db.transaction(async (trx) => {
+      await assertOwnImage(collectivityId, input.imageMediaId, trx)
       const event = id
         ? ((await findContentForUpdate('event', id, trx, [collectivityId])) as Event)
         : new Event().merge({ collectivityId, status: 'draft' })

@@ -1,4 +1,5 @@
 import db from '@adonisjs/lucid/services/db'
+import { assertOwnImage } from '#info/support/own_image'
 import News from '#info/models/news'
 import { findContentForUpdate } from '#info/actions/find_content'
 import { sanitizeRichText } from '#info/support/rich_text'
@@ -19,6 +20,7 @@ export interface NewsInput {
 export default class SaveNews {
   async handle(collectivityId: number, input: NewsInput, id?: number) {
     return db.transaction(async (trx) => {
+      await assertOwnImage(collectivityId, input.imageMediaId, trx)
       const news = id
         ? ((await findContentForUpdate('news', id, trx, [collectivityId])) as News)
         : new News().merge({ collectivityId, status: 'draft' })

@@ -1,4 +1,5 @@
 import db from '@adonisjs/lucid/services/db'
+import { assertOwnImage } from '#info/support/own_image'
 import Place, { type PlaceDetails } from '#info/models/place'
 import { findContentForUpdate } from '#info/actions/find_content'
 import { sanitizeRichText } from '#info/support/rich_text'
@@ -106,6 +107,7 @@ export default class SavePlace {
   async handle(collectivityId: number, input: PlaceInput, id?: number) {
     const attributes = placeAttributes(input)
     return db.transaction(async (trx) => {
+      await assertOwnImage(collectivityId, input.imageMediaId, trx)
       const place = id
         ? ((await findContentForUpdate('place', id, trx, [collectivityId])) as Place)
         : new Place().merge({ collectivityId, status: 'draft' })

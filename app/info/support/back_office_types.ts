@@ -49,7 +49,13 @@ export const BACK_OFFICE_TYPES: Record<string, BackOfficeType> = {
     save: (collectivityId, values, id) => new SaveNews().handle(collectivityId, values, id),
     formValues: (item) => {
       const news = item as News
-      return { title: news.title, summary: news.summary, body: news.body, pinned: news.pinned }
+      return {
+        title: news.title,
+        summary: news.summary,
+        body: news.body,
+        pinned: news.pinned,
+        imageMediaId: news.imageMediaId,
+      }
     },
   },
   events: {
@@ -84,6 +90,7 @@ export const BACK_OFFICE_TYPES: Record<string, BackOfficeType> = {
         organiser: event.organiser,
         price: event.price,
         link: event.link,
+        imageMediaId: event.imageMediaId,
       }
     },
   },
@@ -109,6 +116,7 @@ export const BACK_OFFICE_TYPES: Record<string, BackOfficeType> = {
         openingHours: place.openingHours,
         tags: place.tags,
         geometryType: place.geometry?.type ?? null,
+        imageMediaId: place.imageMediaId,
       }
     },
   },

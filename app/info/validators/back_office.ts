@@ -15,6 +15,7 @@ import {
 | their own French message on the same field.
 */
 const optionalText = (max: number) => vine.string().trim().maxLength(max).optional().nullable()
+const imageMediaId = () => vine.number().withoutDecimals().positive().optional().nullable()
 const coordinate = (limit: number) => vine.number().range([-limit, limit]).optional().nullable()
 
 export const newsFormValidator = vine.create({
@@ -22,6 +23,7 @@ export const newsFormValidator = vine.create({
   summary: optionalText(500),
   body: vine.string().maxLength(100_000).optional().nullable(),
   pinned: vine.boolean().optional(),
+  imageMediaId: imageMediaId(),
 })
 
 /** `datetime-local` inputs (Paris wall clock) or full ISO date-times. */
@@ -45,6 +47,7 @@ export const eventFormValidator = vine.create({
   organiser: optionalText(255),
   price: optionalText(255),
   link: vine.string().trim().url().maxLength(2048).optional().nullable(),
+  imageMediaId: imageMediaId(),
 })
 
 export const placeFormValidator = vine.create({
@@ -59,6 +62,7 @@ export const placeFormValidator = vine.create({
   website: vine.string().trim().url().maxLength(2048).optional().nullable(),
   openingHours: optionalText(1000),
   tags: vine.array(vine.string().trim().maxLength(50)).maxLength(20).optional(),
+  imageMediaId: imageMediaId(),
 })
 
 export const contactFormValidator = vine.create({

@@ -11,6 +11,38 @@ import News from '#info/models/news'
 import FeedItem from '#info/models/feed_item'
 import { DomainError } from '#kernel/http/errors'
 import { smallGers } from '#tests/fixtures/info/territory'
+import { randomUUID } from 'node:crypto'
+import Media from '#kernel/media/models/media'
+import ReadFeed from '#info/actions/read_feed'
+import { Audience } from '#info/support/audience'
+
+function photo(collectivityId: number, state: 'pending' | 'ready') {
+  const publicId = randomUUID()
+  return Media.create({
+    publicId,
+    collectivityId,
+    kind: 'image',
+    state,
+    mime: 'image/jpeg',
+    bytes: 1000,
+    width: 1600,
+    height: 900,
+    originalKey: `originals/${publicId}`,
+    variants:
+      state === 'ready'
+        ? [
+            {
+              name: 'w800',
+              key: `media/${publicId}/g1/w800.webp`,
+              mime: 'image/webp',
+              width: 800,
+              height: 450,
+              bytes: 500,
+            },
+          ]
+        : [],
+  })
+}
 
 async function statusOf(id: number) {
   const news = await News.findOrFail(id)
@@ -157,5 +189,30 @@ test.group('Info publication states', (group) => {
       () => new PublishContent().handle({ type: 'news', id: news.id, ownerIds: [pavie.id] }),
       'Contenu introuvable'
     )
+  })
+
+  test('an image must be the authority’s own photo, and shows once ready', async ({ assert }) => {
+    const { auch, pavie } = await smallGers()
+    const theirs = await photo(pavie.id, 'ready')
+    await assert.rejects(
+      () => new SaveNews().handle(auch.id, { title: 'Photo volée', imageMediaId: theirs.id }),
+      'Image introuvable pour cette collectivité'
+    )
+    const pending = await photo(auch.id, 'pending')
+    const news = await new SaveNews().handle(auch.id, {
+      title: 'Avec photo',
+      imageMediaId: pending.id,
+    })
+    await new PublishContent().handle({ type: 'news', id: news.id })
+    const page = { limit: 10 }
+    const before = await new ReadFeed().handle(await Audience.of(auch.code), page)
+    assert.isNull(before.data[0].image)
+
+    const processed = await photo(auch.id, 'ready')
+    pending.merge({ state: 'ready', variants: processed.variants })
+    await pending.save()
+    const after = await new ReadFeed().handle(await Audience.of(auch.code), page)
+    assert.equal(after.data[0].image!.variants[0].name, 'w800')
+    assert.match(after.data[0].image!.variants[0].url, /\/media\/.+\/g1\/w800\.webp$/)
   })
 })
