@@ -49,6 +49,11 @@ const newsOfB = async (t: Territory) => {
   return { type: 'news', id: news.id }
 }
 
+async function membershipParams(agent: Agent, collectivityId: number) {
+  const membership = await membershipOf(agent, collectivityId)
+  return { id: membership.id }
+}
+
 const MATRIX: Record<string, MatrixEntry> = {
   'GET /': { requires: 'member' },
   'GET /authorities': { requires: 'member' },
@@ -57,12 +62,12 @@ const MATRIX: Record<string, MatrixEntry> = {
   'POST /agents': { requires: 'admin', body: { email: 'matrix@example.test', role: 'editor' } },
   'PUT /agents/:id': {
     requires: 'admin',
-    rowOfB: async (t) => ({ id: (await membershipOf(t.adminB, t.communeB.id)).id }),
+    rowOfB: (t) => membershipParams(t.adminB, t.communeB.id),
     body: { role: 'admin' },
   },
   'DELETE /agents/:id': {
     requires: 'admin',
-    rowOfB: async (t) => ({ id: (await membershipOf(t.adminB, t.communeB.id)).id }),
+    rowOfB: (t) => membershipParams(t.adminB, t.communeB.id),
   },
   'GET /settings': { requires: 'admin' },
   'PUT /settings/modules': { requires: 'admin', body: { enabled: ['news'] } },
@@ -70,7 +75,10 @@ const MATRIX: Record<string, MatrixEntry> = {
   'PUT /settings/branding': { requires: 'admin', body: { colour: '#123456' } },
   'GET /audit': { requires: 'admin' },
   'GET /jobs/failed': { requires: 'superAdmin' },
-  'POST /jobs/failed/:queue/:id/retry': { requires: 'superAdmin', params: { queue: 'none', id: '1' } },
+  'POST /jobs/failed/:queue/:id/retry': {
+    requires: 'superAdmin',
+    params: { queue: 'none', id: '1' },
+  },
   // Info module: content of the current authority, edited beside its list (?edit=ID).
   'GET /info/:type': { requires: 'member', params: { type: 'news' } },
   'POST /info/:type': { requires: 'member', params: { type: 'news' }, body: { title: 'Matrice' } },
@@ -110,10 +118,17 @@ function backOfficeRoutes(): BackOfficeRoute[] {
 }
 
 function url(pattern: string, params: Record<string, string | number> = {}) {
-  return pattern.replace(/:(\w+)/g, (_, name: string) => encodeURIComponent(String(params[name] ?? 1)))
+  return pattern.replace(/:(\w+)/g, (_, name: string) =>
+    encodeURIComponent(String(params[name] ?? 1))
+  )
 }
 
-function send(client: ApiClient, route: BackOfficeRoute, path: string, body?: Record<string, unknown>) {
+function send(
+  client: ApiClient,
+  route: BackOfficeRoute,
+  path: string,
+  body?: Record<string, unknown>
+) {
   const request = client
     .request(path, route.method as 'GET')
     .withInertia()
@@ -126,19 +141,28 @@ function send(client: ApiClient, route: BackOfficeRoute, path: string, body?: Re
 test.group('Tenancy matrix', (group) => {
   group.each.setup(() => testUtils.db().wrapInGlobalTransaction())
 
-  test('every back-office route acts for an authority or is explicitly allow-listed', ({ assert }) => {
+  test('every back-office route acts for an authority or is explicitly allow-listed', ({
+    assert,
+  }) => {
     const routes = backOfficeRoutes()
     assert.isAbove(routes.length, 10)
     for (const route of routes) {
       if (NOT_TENANT_SCOPED.has(route.key)) continue
       assert.isTrue(route.tenant, `${route.key} must use tenantBackOffice() or be allow-listed`)
       if (route.pattern.includes(':')) {
-        assert.property(MATRIX, route.key, `${route.key} has parameters: add it to the tenancy MATRIX`)
+        assert.property(
+          MATRIX,
+          route.key,
+          `${route.key} has parameters: add it to the tenancy MATRIX`
+        )
       }
     }
   })
 
-  test('signed-out visitors are sent to the login page on every tenant route', async ({ client, assert }) => {
+  test('signed-out visitors are sent to the login page on every tenant route', async ({
+    client,
+    assert,
+  }) => {
     for (const route of backOfficeRoutes().filter((r) => r.tenant)) {
       const entry = MATRIX[route.key] ?? { requires: 'member' }
       const response = await send(client, route, url(route.pattern, entry.params), entry.body)
@@ -155,7 +179,9 @@ test.group('Tenancy matrix', (group) => {
     for (const route of backOfficeRoutes().filter((r) => MATRIX[r.key]?.rowOfB)) {
       const entry = MATRIX[route.key]
       const params = await entry.rowOfB!(t)
-      const response = await send(client, route, url(route.pattern, params), entry.body).loginAs(t.adminA)
+      const response = await send(client, route, url(route.pattern, params), entry.body).loginAs(
+        t.adminA
+      )
       assert.include([403, 404], response.status(), route.key)
       // Even with commune B forced into the session, A's admin still acts for A only.
       const forced = await send(client, route, url(route.pattern, params), entry.body)
@@ -171,9 +197,12 @@ test.group('Tenancy matrix', (group) => {
     const t = await territory()
     for (const route of backOfficeRoutes().filter((r) => MATRIX[r.key]?.rowOfB)) {
       const entry = MATRIX[route.key]
-      const response = await send(client, route, url(route.pattern, await entry.rowOfB!(t)), entry.body).loginAs(
-        t.adminEpci
-      )
+      const response = await send(
+        client,
+        route,
+        url(route.pattern, await entry.rowOfB!(t)),
+        entry.body
+      ).loginAs(t.adminEpci)
       assert.include([403, 404], response.status(), route.key)
     }
     const switched = await client
@@ -194,11 +223,13 @@ test.group('Tenancy matrix', (group) => {
       const entry = MATRIX[route.key] ?? { requires: 'member' }
       if (entry.requires === 'member') continue
       const params = entry.rowOfB
-        ? { id: (await membershipOf(t.adminA, t.communeA.id)).id }
+        ? await membershipParams(t.adminA, t.communeA.id)
         : (entry.params ?? {})
       const refused = entry.requires === 'admin' ? [t.editorA, t.moderatorA] : [t.editorA, t.adminA]
       for (const agent of refused) {
-        const response = await send(client, route, url(route.pattern, params), entry.body).loginAs(agent)
+        const response = await send(client, route, url(route.pattern, params), entry.body).loginAs(
+          agent
+        )
         assert.equal(response.status(), 403, `${route.key} as ${agent.email}`)
       }
     }
@@ -227,7 +258,12 @@ test.group('Tenancy matrix', (group) => {
     const t = await territory()
     for (const route of backOfficeRoutes().filter((r) => r.tenant && r.method === 'GET')) {
       const entry = MATRIX[route.key] ?? { requires: 'member' }
-      const agent = entry.requires === 'superAdmin' ? t.superAdmin : entry.requires === 'admin' ? t.adminA : t.editorA
+      const agent =
+        entry.requires === 'superAdmin'
+          ? t.superAdmin
+          : entry.requires === 'admin'
+            ? t.adminA
+            : t.editorA
       const response = await send(client, route, url(route.pattern, entry.params)).loginAs(agent)
       assert.equal(response.status(), 200, route.key)
     }
