@@ -13,8 +13,18 @@ export default defineModule({
       settings: vine.object({ resultsVisibility: vine.enum(['live', 'after_close']) }),
       defaults: { resultsVisibility: 'after_close' },
     },
-    { key: 'consultations', label: 'Consultations', description: 'Questionnaires en plusieurs questions', kind: 'optional' },
-    { key: 'budgets', label: 'Budget participatif', description: 'Propositions, vote et résultats', kind: 'optional' },
+    {
+      key: 'consultations',
+      label: 'Consultations',
+      description: 'Questionnaires en plusieurs questions',
+      kind: 'optional',
+    },
+    {
+      key: 'budgets',
+      label: 'Budget participatif',
+      description: 'Propositions, vote et résultats',
+      kind: 'optional',
+    },
   ],
   permissions: {
     'participation.manage': ['admin', 'editor'],

@@ -1,6 +1,13 @@
 import { BaseSchema } from '@adonisjs/lucid/schema'
 
-const TABLES = ['info_news', 'info_events', 'info_places', 'info_canteens', 'info_contacts', 'feed_items']
+const TABLES = [
+  'info_news',
+  'info_events',
+  'info_places',
+  'info_canteens',
+  'info_contacts',
+  'feed_items',
+]
 
 /**
  * Images of info content are media records (app/kernel/media): a deleted media leaves the

@@ -1,3 +1,4 @@
+import vine from '@vinejs/vine'
 import { test } from '@japa/runner'
 import { allFeatures, coreFeatureKeys, modules } from '#kernel/modules/registry'
 
@@ -14,7 +15,6 @@ test.group('Module registry', () => {
   })
 
   test('feature defaults satisfy their own settings schema', async ({ assert }) => {
-    const vine = (await import('@vinejs/vine')).default
     for (const feature of allFeatures().filter((f) => f.settings)) {
       const settings = await vine.validate({ schema: feature.settings!, data: feature.defaults })
       assert.deepEqual(settings, feature.defaults, feature.key)

@@ -1,6 +1,7 @@
 import vine from '@vinejs/vine'
 import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
-import Collectivity, { type ModuleStates } from '#kernel/territories/models/collectivity'
+import type Collectivity from '#kernel/territories/models/collectivity'
+import { type ModuleStates } from '#kernel/territories/models/collectivity'
 import { allFeatures, findFeature } from '#kernel/modules/registry'
 import { DomainError } from '#kernel/http/errors'
 
@@ -16,7 +17,11 @@ export interface SetFeaturesInput {
  * always on; unknown keys and invalid settings are refused before anything is written.
  */
 export default class SetFeatures {
-  async handle(collectivity: Collectivity, input: SetFeaturesInput, trx?: TransactionClientContract) {
+  async handle(
+    collectivity: Collectivity,
+    input: SetFeaturesInput,
+    trx?: TransactionClientContract
+  ) {
     const enable = input.enable ?? []
     const disable = input.disable ?? []
     for (const key of [...enable, ...disable, ...Object.keys(input.settings ?? {})]) {
@@ -35,7 +40,10 @@ export default class SetFeatures {
     }
     const both = enable.filter((key) => disable.includes(key))
     if (both.length > 0) {
-      throw new DomainError('E_FEATURE_CONFLICT', `Module à la fois activé et désactivé : ${both.join(', ')}`)
+      throw new DomainError(
+        'E_FEATURE_CONFLICT',
+        `Module à la fois activé et désactivé : ${both.join(', ')}`
+      )
     }
 
     const next: ModuleStates = { ...collectivity.modules }
@@ -48,7 +56,11 @@ export default class SetFeatures {
       if (!enabled && !current) continue
       next[feature.key] = {
         enabled,
-        settings: await this.settingsFor(feature.key, current?.settings, input.settings?.[feature.key]),
+        settings: await this.settingsFor(
+          feature.key,
+          current?.settings,
+          input.settings?.[feature.key]
+        ),
       }
     }
 
@@ -69,7 +81,8 @@ export default class SetFeatures {
     try {
       return await vine.validate({ schema: feature.settings, data: merged })
     } catch (error) {
-      const first = (error as { messages?: Array<{ field: string; message: string }> }).messages?.[0]
+      const first = (error as { messages?: Array<{ field: string; message: string }> })
+        .messages?.[0]
       throw new DomainError(
         'E_INVALID_SETTINGS',
         `Réglages invalides pour « ${feature.label} » : ${first ? `${first.field} — ${first.message}` : 'valeur refusée'}`,
