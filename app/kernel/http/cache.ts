@@ -61,6 +61,15 @@ export function applyApiCacheRules(ctx: HttpContext) {
 
   const body = response.getBody()
   if (body === null || body === undefined) return
-  response.header('ETag', weakEtag(typeof body === 'string' ? body : JSON.stringify(body)))
+  // Serialise once: the string that is hashed is the string that is sent.
+  let serialized: string
+  if (typeof body === 'string') {
+    serialized = body
+  } else {
+    serialized = JSON.stringify(body)
+    response.header('Content-Type', 'application/json; charset=utf-8')
+    response.send(serialized)
+  }
+  response.header('ETag', weakEtag(serialized))
   if (response.fresh()) response.status(304)
 }
