@@ -6,7 +6,7 @@ import { BaseSeeder } from '@adonisjs/lucid/seeders'
 import OnboardDepartement from '#kernel/territories/actions/onboard_departement'
 import InviteAgent from '#kernel/accounts/actions/invite_agent'
 import AcceptInvitation from '#kernel/accounts/actions/accept_invitation'
-import Agent from '#kernel/accounts/models/agent'
+import SetSuperAdmin from '#kernel/accounts/actions/set_super_admin'
 import Collectivity from '#kernel/territories/models/collectivity'
 import News from '#info/models/news'
 import Event from '#info/models/event'
@@ -63,10 +63,7 @@ export default class DemoGersSeeder extends BaseSeeder {
     // password they have, the login page comes back instead.
     const token = invitationUrl.match(/\/invitations\/([^/?#]+)/)?.[1]
     if (token) await new AcceptInvitation().handle({ token, fullName: login.fullName, password })
-    if (login.superAdmin && !agent.isSuperAdmin) {
-      // No action grants super-admin yet (a deployment does it once); the flag is set here.
-      await Agent.query().where('id', agent.id).update({ isSuperAdmin: true })
-    }
+    if (login.superAdmin) await new SetSuperAdmin().handle({ email: agent.email, superAdmin: true })
   }
 
   private async ensureContent() {
