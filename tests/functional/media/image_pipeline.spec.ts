@@ -1,13 +1,9 @@
 import { test } from '@japa/runner'
 import sharp from 'sharp'
-import testUtils from '@adonisjs/core/services/test_utils'
-import AcceptUpload from '#kernel/media/actions/accept_upload'
 import ProcessMedia from '#kernel/media/actions/process_media'
-import type Media from '#kernel/media/models/media'
 import { mediaDisk } from '#kernel/media/storage'
-import { closeQueues } from '#kernel/queue/queues'
 import * as fixtures from '#tests/fixtures/media/generate'
-import { makeCommune, removeMediaFiles, storedKeys } from '#tests/fixtures/media/records'
+import { storedKeys, usePipelineFixtures } from '#tests/fixtures/media/records'
 
 /** Every metadata block sharp can see in a file: none may survive in a variant. */
 async function metadataBlocks(bytes: Uint8Array) {
@@ -22,30 +18,8 @@ async function metadataBlocks(bytes: Uint8Array) {
 }
 
 test.group('Media · image pipeline (real sharp)', (group) => {
-  let files: Awaited<ReturnType<typeof fixtures.fixtureDir>>
-  const created: Media[] = []
-  group.each.setup(() => testUtils.db().wrapInGlobalTransaction())
-  group.setup(async () => {
-    files = await fixtures.fixtureDir()
-    return async () => {
-      await files.remove()
-      await closeQueues()
-    }
-  })
-  group.each.teardown(async () => {
-    await removeMediaFiles(created.splice(0))
-  })
-
-  async function upload(path: string) {
-    const commune = await makeCommune()
-    const media = await new AcceptUpload().handle({
-      collectivityId: commune.id,
-      uploader: null,
-      path,
-    })
-    created.push(media)
-    return media
-  }
+  const files = usePipelineFixtures(group)
+  const upload = files.upload
 
   test('a phone JPEG becomes upright WebP and JPEG variants with no EXIF, GPS or XMP left', async ({
     assert,

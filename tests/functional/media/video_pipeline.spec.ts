@@ -1,14 +1,11 @@
 import { test } from '@japa/runner'
-import testUtils from '@adonisjs/core/services/test_utils'
 import env from '#start/env'
-import AcceptUpload from '#kernel/media/actions/accept_upload'
 import ProcessMedia from '#kernel/media/actions/process_media'
 import type Media from '#kernel/media/models/media'
 import { mediaDisk, workRoot } from '#kernel/media/storage'
 import { probe, videoStreamOf } from '#kernel/media/pipeline/probe'
-import { closeQueues } from '#kernel/queue/queues'
 import * as fixtures from '#tests/fixtures/media/generate'
-import { makeCommune, removeMediaFiles, storedKeys } from '#tests/fixtures/media/records'
+import { storedKeys, usePipelineFixtures } from '#tests/fixtures/media/records'
 import { existsSync } from 'node:fs'
 import { join } from 'node:path'
 import { writeFile } from 'node:fs/promises'
@@ -18,30 +15,8 @@ import sharp from 'sharp'
 const HARMLESS_FORMAT_TAGS = ['major_brand', 'minor_version', 'compatible_brands', 'encoder']
 
 test.group('Media · video pipeline (real ffmpeg)', (group) => {
-  let files: Awaited<ReturnType<typeof fixtures.fixtureDir>>
-  const created: Media[] = []
-  group.each.setup(() => testUtils.db().wrapInGlobalTransaction())
-  group.setup(async () => {
-    files = await fixtures.fixtureDir()
-    return async () => {
-      await files.remove()
-      await closeQueues()
-    }
-  })
-  group.each.teardown(async () => {
-    await removeMediaFiles(created.splice(0))
-  })
-
-  async function upload(path: string) {
-    const commune = await makeCommune()
-    const media = await new AcceptUpload().handle({
-      collectivityId: commune.id,
-      uploader: { type: 'citizen', id: 42 },
-      path,
-    })
-    created.push(media)
-    return media
-  }
+  const files = usePipelineFixtures(group, { type: 'citizen', id: 42 })
+  const upload = files.upload
 
   async function variantFile(media: Media, name: string) {
     const variant = media.variants.find((item) => item.name === name)!
