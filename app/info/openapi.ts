@@ -131,7 +131,10 @@ const fragment: OpenApiFragment = {
     '/api/v1/collectivities/{code}/news': read(
       'listNews',
       'Actualités',
-      json(paginated(ref('News')), 'Actualités publiées, les plus récentes d’abord'),
+      json(
+        paginated(ref('News')),
+        'Actualités publiées : les épinglées d’abord, puis les plus récentes'
+      ),
       {
         parameters: pageParameters,
         statuses: [400, 404, 422],
@@ -200,7 +203,7 @@ const fragment: OpenApiFragment = {
           query(
             'open_now',
             { type: 'boolean' },
-            'Seulement les lieux ouverts maintenant (heure de Paris)'
+            'Seulement les lieux ouverts maintenant (heure de Paris). Au plus 1 000 lieux examinés par requête : une page peut alors compter moins de `limit` lieux alors que `next_cursor` permet de continuer.'
           ),
           query(
             'near',
@@ -297,6 +300,7 @@ const fragment: OpenApiFragment = {
           'title',
           'summary',
           'image',
+          'pinned',
           'published_at',
           'starts_at',
           'ends_at',
@@ -309,6 +313,11 @@ const fragment: OpenApiFragment = {
           title: { type: 'string' },
           summary: text,
           image: nullable(ref('InfoImage')),
+          pinned: {
+            type: 'boolean',
+            description:
+              'Actualité épinglée par la collectivité (toujours faux pour les autres types).',
+          },
           published_at: dateTime,
           starts_at: nullable(dateTime),
           ends_at: nullable(dateTime),

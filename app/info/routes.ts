@@ -31,11 +31,22 @@ router
 | current authority). Items are edited beside their list (`?edit=ID` or `?edit=new`).
 */
 const ContentController = () => import('#info/controllers/back_office/content_controller')
+const MenusController = () => import('#info/controllers/back_office/menus_controller')
 
 router
   .group(() => {
     router.get('/info/:type', [ContentController, 'index']).as('info.index')
     router.post('/info/imports/:kind', [ContentController, 'import']).as('info.import')
+    // A canteen's menus, edited on the canteen's page (`/info/canteens?edit=ID&menu=ID|new`).
+    router.post('/info/canteens/:id/menus', [MenusController, 'store']).as('info.menus.store')
+    router
+      .put('/info/canteens/:canteenId/menus/:id', [MenusController, 'update'])
+      .as('info.menus.update')
+    router.post('/info/menus/:id/publish', [MenusController, 'publish']).as('info.menus.publish')
+    router.post('/info/menus/:id/schedule', [MenusController, 'schedule']).as('info.menus.schedule')
+    router
+      .post('/info/menus/:id/unpublish', [MenusController, 'unpublish'])
+      .as('info.menus.unpublish')
     router.post('/info/:type', [ContentController, 'store']).as('info.store')
     router.put('/info/:type/:id', [ContentController, 'update']).as('info.update')
     router.post('/info/:type/:id/publish', [ContentController, 'publish']).as('info.publish')

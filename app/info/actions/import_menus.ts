@@ -190,6 +190,9 @@ export default class ImportMenus {
             canteenId: canteen.id,
             meal: row.meal,
             date: DateTime.fromISO(row.date),
+            // Open data is public already: imported menus show at once, like their canteens.
+            status: 'published',
+            publishAt: DateTime.now(),
           })
         const created = !menu.$isPersisted
         menu.merge({ collectivityId, dishes })

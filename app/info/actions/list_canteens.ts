@@ -30,7 +30,8 @@ export default class ListCanteens {
 
 /**
  * The menus of one canteen between two dates (default: this day and the six after, in
- * Europe/Paris), by date and meal; allergens shown unless the authority turned them off.
+ * Europe/Paris), by date and meal, published ones only; allergens shown unless the authority
+ * turned them off.
  */
 export class ListMenus {
   async handle(
@@ -65,7 +66,7 @@ export class ListMenus {
         'to'
       )
     }
-    const menus = await Menu.query()
+    const menus = await whereVisible(Menu.query(), 'info_menus', now)
       .where('canteen_id', canteen.id)
       .whereBetween('date', [from, to])
       .orderBy('date')

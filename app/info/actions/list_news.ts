@@ -1,11 +1,37 @@
 import News from '#info/models/news'
-import { paginateByCursor, type PageRequest } from '#kernel/http/pagination'
+import {
+  decodeCursor,
+  encodeCursor,
+  InvalidCursorError,
+  type PageRequest,
+} from '#kernel/http/pagination'
 import { NotFoundError } from '#kernel/http/errors'
 import { whereVisible, type Audience } from '#info/support/audience'
 import { readyImages } from '#info/support/images'
 import { newsJson } from '#info/transformers/content'
 
-/** Published news of an authority and the levels above it, newest first. */
+const LISTING = 'info.news'
+
+/**
+ * The keyset of the news listing is `(pinned, publish_at, id)`, all descending: the cursor's
+ * sort value carries the first two as `"1|<ISO date>"` (pinned) or `"0|<ISO date>"`.
+ */
+function positionOf(news: News): string {
+  return `${news.pinned ? 1 : 0}|${news.publishAt!.toUTC().toISO()}`
+}
+
+function readPosition(cursor: string): { pinned: boolean; publishAt: string; id: number } {
+  const { value, id } = decodeCursor(LISTING, cursor)
+  const match = /^([01])\|(\d{4}-\d{2}-\d{2}T[\d:.]+(?:Z|[+-]\d{2}:\d{2}))$/.exec(String(value))
+  if (!match) throw new InvalidCursorError()
+  return { pinned: match[1] === '1', publishAt: match[2], id }
+}
+
+/**
+ * Published news of an authority and the levels above it: pinned ones first, then newest
+ * first. Cursor pagination stays exact across the pinned/unpinned boundary because `pinned`
+ * is part of the keyset.
+ */
 export default class ListNews {
   async handle(audience: Audience, page: PageRequest, now: Date = new Date()) {
     audience.requireFeature('news')
@@ -14,13 +40,32 @@ export default class ListNews {
       'info_news',
       now
     )
-    const result = await paginateByCursor(query, page, {
-      listing: 'info.news',
-      column: 'publish_at',
-      direction: 'desc',
-    })
-    const images = await readyImages(result.rows.map((news) => news.imageMediaId))
-    return result.toJSON((news) => newsJson(news, audience, images))
+    if (page.cursor) {
+      const after = readPosition(page.cursor)
+      query.whereRaw('(pinned, publish_at, id) < (?, ?, ?)', [
+        after.pinned,
+        after.publishAt,
+        after.id,
+      ])
+    }
+    const fetched = await query
+      .orderBy('pinned', 'desc')
+      .orderBy('publish_at', 'desc')
+      .orderBy('id', 'desc')
+      .limit(page.limit + 1)
+    const rows = fetched.slice(0, page.limit)
+    const last = rows.at(-1)
+    const images = await readyImages(rows.map((news) => news.imageMediaId))
+    return {
+      data: rows.map((news) => newsJson(news, audience, images)),
+      meta: {
+        next_cursor:
+          fetched.length > page.limit && last
+            ? encodeCursor(LISTING, positionOf(last), last.id)
+            : null,
+        limit: page.limit,
+      },
+    }
   }
 }
 

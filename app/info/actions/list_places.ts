@@ -1,18 +1,13 @@
 import { DateTime } from 'luxon'
 import Place from '#info/models/place'
-import {
-  decodeCursor,
-  encodeCursor,
-  paginateByCursor,
-  type PageRequest,
-} from '#kernel/http/pagination'
+import { decodeCursor, encodeCursor, type PageRequest } from '#kernel/http/pagination'
 import { NotFoundError } from '#kernel/http/errors'
 import { whereVisible, type Audience } from '#info/support/audience'
 import { readyImages } from '#info/support/images'
-import { distanceInMetres } from '#info/support/geojson'
 import { evaluateOpeningHours, isOpenAt } from '#info/support/opening_hours'
 import { placeFeature, placeJson } from '#info/transformers/content'
 import { PLACE_CATEGORIES, PLACE_CATEGORY_FEATURE, type PlaceCategory } from '#info/vocabulary'
+import { boxAround, distanceSql, insideBoxSql } from '#info/support/place_geometry'
 
 export interface PlaceFilters {
   category?: PlaceCategory
@@ -23,8 +18,22 @@ export interface PlaceFilters {
   format?: 'json' | 'geojson'
 }
 
-/** At most this many candidates are weighed in memory for `near` and `open_now`. */
-const MAX_CANDIDATES = 5000
+/**
+ * With `open_now`, opening hours are evaluated in JS (the `opening_hours` package) over pages
+ * read from SQL in keyset order; a request reads at most this many rows. Past that limit the
+ * page may hold fewer than `limit` places while `next_cursor` still points further on.
+ */
+export const MAX_SCANNED_FOR_OPEN_NOW = 1000
+const OPEN_NOW_BATCH = 100
+
+/** How the listing is ordered: by name, or by distance (in SQL, rounded to the centimetre). */
+interface Order {
+  listing: string
+  /** SQL of the sort value and its bindings. */
+  sql: string
+  bindings: Array<string | number>
+  valueOf(place: Place): string | number
+}
 
 function visiblePlaces(audience: Audience, filters: PlaceFilters, now: Date) {
   const categories = filters.category
@@ -36,27 +45,43 @@ function visiblePlaces(audience: Audience, filters: PlaceFilters, now: Date) {
     'info_places',
     now
   ).whereIn('category', categories)
-  if (filters.bbox) {
-    const [minLng, minLat, maxLng, maxLat] = filters.bbox
-    query.whereBetween('lat', [minLat, maxLat]).whereBetween('lng', [minLng, maxLng])
+  // Boxes go through the GiST index on point(lng, lat): `bbox` as given, `near` as the box
+  // around its circle (then the exact distance below).
+  const boxes = [filters.bbox, filters.near && boxAround(filters.near)].filter((box) => !!box)
+  for (const box of boxes) {
+    query.whereNotNull('lat').whereNotNull('lng').whereRaw(insideBoxSql, box)
   }
   if (filters.near) {
-    // A box around the circle first (indexed), the exact distance after.
     const { lat, lng, radius } = filters.near
-    const dLat = radius / 111_320
-    const dLng = radius / (111_320 * Math.max(Math.cos((lat * Math.PI) / 180), 0.01))
-    query
-      .whereBetween('lat', [lat - dLat, lat + dLat])
-      .whereBetween('lng', [lng - dLng, lng + dLng])
+    query.whereRaw(`${distanceSql} <= ?`, [lat, lat, lng, radius])
   }
   if (filters.openNow) query.whereNotNull('opening_hours')
   return query
 }
 
+function orderOf(filters: PlaceFilters): Order {
+  if (filters.near) {
+    const { lat, lng } = filters.near
+    return {
+      listing: filters.openNow ? 'info.places.near.open' : 'info.places.near',
+      sql: `round((${distanceSql})::numeric, 2)`,
+      bindings: [lat, lat, lng],
+      valueOf: (place) => Number(place.$extras.sort_value),
+    }
+  }
+  return {
+    listing: filters.openNow ? 'info.places.open' : 'info.places',
+    sql: 'info_places.name',
+    bindings: [],
+    valueOf: (place) => place.name,
+  }
+}
+
 /**
  * Directory places of an authority and the levels above it, limited to the categories it
- * switched on. By name, or by distance with `near`; `open_now` evaluates opening hours in
- * Europe/Paris. JSON or a GeoJSON FeatureCollection.
+ * switched on. By name, or by distance with `near`; `bbox` and `near` filter in SQL; `open_now`
+ * evaluates opening hours in Europe/Paris over what SQL returns. JSON or a GeoJSON
+ * FeatureCollection; keyset pagination in every case.
  */
 export default class ListPlaces {
   async handle(
@@ -65,77 +90,73 @@ export default class ListPlaces {
     page: PageRequest,
     now: Date = new Date()
   ) {
-    const query = visiblePlaces(audience, filters, now)
-    let rows: Array<{ place: Place; distance?: number }>
-    let nextCursor: string | null
-    if (filters.near || filters.openNow) {
-      ;({ rows, nextCursor } = await this.weighInMemory(query, filters, page, now))
-    } else {
-      const result = await paginateByCursor(query, page, {
-        listing: 'info.places',
-        column: 'name',
-        direction: 'asc',
-      })
-      rows = result.rows.map((place) => ({ place }))
-      nextCursor = result.meta.next_cursor
+    const order = orderOf(filters)
+    const at = DateTime.fromJSDate(now)
+    const accept = filters.openNow
+      ? (place: Place) => isOpenAt(place.openingHours!, at)
+      : () => true
+    const batch = filters.openNow ? Math.max(OPEN_NOW_BATCH, page.limit + 1) : page.limit + 1
+    const maxScanned = filters.openNow ? MAX_SCANNED_FOR_OPEN_NOW : page.limit + 1
+
+    let after = page.cursor ? decodeCursor(order.listing, page.cursor) : undefined
+    const accepted: Place[] = []
+    let scanned = 0
+    let lastScanned: Place | undefined
+    let exhausted = false
+    while (accepted.length <= page.limit && scanned < maxScanned) {
+      const query = visiblePlaces(audience, filters, now)
+        .select('info_places.*')
+        .select(Place.query().client.raw(`${order.sql} AS sort_value`, order.bindings))
+      if (after) {
+        query.whereRaw(`(${order.sql}, info_places.id) > (?, ?)`, [
+          ...order.bindings,
+          after.value,
+          after.id,
+        ])
+      }
+      const rows = await query
+        .orderByRaw(`${order.sql} ASC, info_places.id ASC`, order.bindings)
+        .limit(batch)
+      scanned += rows.length
+      for (const place of rows) {
+        lastScanned = place
+        if (accept(place)) accepted.push(place)
+        if (accepted.length > page.limit) break
+      }
+      if (rows.length < batch) {
+        exhausted = true
+        break
+      }
+      after = { value: order.valueOf(lastScanned!), id: lastScanned!.id }
     }
-    const images = await readyImages(rows.map(({ place }) => place.imageMediaId))
-    const meta = { next_cursor: nextCursor, limit: page.limit }
+
+    const pagePlaces = accepted.slice(0, page.limit)
+    // More matches read: continue after the last one shown. Stopped by the scan limit: continue
+    // after the last one read (this page may be short).
+    const resumeAt =
+      accepted.length > page.limit ? pagePlaces.at(-1) : exhausted ? undefined : lastScanned
+    const meta = {
+      next_cursor: resumeAt
+        ? encodeCursor(order.listing, order.valueOf(resumeAt), resumeAt.id)
+        : null,
+      limit: page.limit,
+    }
+    const images = await readyImages(pagePlaces.map((place) => place.imageMediaId))
+    const distanceOf = (place: Place) =>
+      filters.near ? Number(place.$extras.sort_value) : undefined
     if (filters.format === 'geojson') {
       return {
         type: 'FeatureCollection' as const,
-        features: rows.map(({ place, distance }) =>
-          placeFeature(place, audience, images, distance)
+        features: pagePlaces.map((place) =>
+          placeFeature(place, audience, images, distanceOf(place))
         ),
         meta,
       }
     }
     return {
-      data: rows.map(({ place, distance }) => placeJson(place, audience, images, distance)),
+      data: pagePlaces.map((place) => placeJson(place, audience, images, distanceOf(place))),
       meta,
     }
-  }
-
-  private async weighInMemory(
-    query: ReturnType<typeof visiblePlaces>,
-    filters: PlaceFilters,
-    page: PageRequest,
-    now: Date
-  ) {
-    const listing = filters.near ? 'info.places.near' : 'info.places.open'
-    const at = DateTime.fromJSDate(now)
-    const candidates = await query.orderBy('id').limit(MAX_CANDIDATES)
-    let rows = candidates.map((place) => ({
-      place,
-      distance:
-        filters.near && place.lat !== null && place.lng !== null
-          ? distanceInMetres(filters.near, { lat: place.lat, lng: place.lng })
-          : undefined,
-    }))
-    if (filters.near)
-      rows = rows.filter(
-        (row) => row.distance !== undefined && row.distance <= filters.near!.radius
-      )
-    if (filters.openNow) rows = rows.filter(({ place }) => isOpenAt(place.openingHours!, at))
-    const sortValue = (row: (typeof rows)[number]) =>
-      filters.near ? Math.round(row.distance! * 100) / 100 : row.place.name
-    rows.sort((a, b) => {
-      const [x, y] = [sortValue(a), sortValue(b)]
-      return x < y ? -1 : x > y ? 1 : a.place.id - b.place.id
-    })
-    if (page.cursor) {
-      const { value, id } = decodeCursor(listing, page.cursor)
-      rows = rows.filter(
-        (row) => sortValue(row) > value || (sortValue(row) === value && row.place.id > id)
-      )
-    }
-    const pageRows = rows.slice(0, page.limit)
-    const last = pageRows.at(-1)
-    const nextCursor =
-      rows.length > page.limit && last
-        ? encodeCursor(listing, sortValue(last), last.place.id)
-        : null
-    return { rows: filters.near ? pageRows : pageRows.map(({ place }) => ({ place })), nextCursor }
   }
 }
 

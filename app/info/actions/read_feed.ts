@@ -18,6 +18,7 @@ export interface FeedRow {
   title: string
   summary: string | null
   image_media_id: number | null
+  pinned: boolean
   published_at: Date
   starts_at: Date | null
   ends_at: Date | null
@@ -26,6 +27,8 @@ export interface FeedRow {
 /**
  * The citizen feed of an authority: news and upcoming events (and what other modules add) of
  * the authority, its EPCI and its département, newest first, each tagged with its origin.
+ * Pinned news are flagged (`pinned`) but keep their place: the feed stays in time order, and
+ * the news listing is where pinned items come first.
  */
 export default class ReadFeed {
   async handle(audience: Audience, page: PageRequest, now: Date = new Date()) {
@@ -51,6 +54,7 @@ export default class ReadFeed {
         title: row.title,
         summary: row.summary,
         image: (row.image_media_id && images.get(row.image_media_id)) || null,
+        pinned: row.pinned,
         published_at: row.published_at.toISOString(),
         starts_at: row.starts_at?.toISOString() ?? null,
         ends_at: row.ends_at?.toISOString() ?? null,

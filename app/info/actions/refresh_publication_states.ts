@@ -1,6 +1,6 @@
 import { DateTime } from 'luxon'
 import db from '@adonisjs/lucid/services/db'
-import { CONTENT_MODELS, CONTENT_TYPES } from '#info/support/content_types'
+import { PUBLICATION_MODELS, PUBLICATION_TYPES } from '#info/support/content_types'
 
 export interface RefreshSummary {
   published: number
@@ -18,8 +18,8 @@ export default class RefreshPublicationStates {
     return db.transaction(async (trx) => {
       let published = 0
       let expired = 0
-      for (const type of CONTENT_TYPES) {
-        const table = CONTENT_MODELS[type].table
+      for (const type of PUBLICATION_TYPES) {
+        const table = PUBLICATION_MODELS[type].table
         expired += Number(
           await trx
             .from(table)

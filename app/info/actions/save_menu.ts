@@ -2,7 +2,7 @@ import { DateTime } from 'luxon'
 import db from '@adonisjs/lucid/services/db'
 import Menu, { type Dish } from '#info/models/menu'
 import { findContentForUpdate } from '#info/actions/find_content'
-import { DomainError } from '#kernel/http/errors'
+import { DomainError, NotFoundError } from '#kernel/http/errors'
 import { ALLERGENS, COURSES, DISH_LABELS, type Meal } from '#info/vocabulary'
 
 export interface MenuInput {
@@ -59,24 +59,42 @@ export function assertDishes(dishes: Dish[]): Dish[] {
   })
 }
 
-/** Sets the menu of one meal of one canteen on one day (replacing the previous one). */
+/**
+ * Sets the menu of one meal of one canteen on one day. Without `id`, the meal's menu is created
+ * in draft (or, if that meal already has one, its dishes are replaced and its state kept); with
+ * `id`, that menu is changed, and moving it onto a meal that already has a menu is refused.
+ */
 export default class SaveMenu {
-  async handle(collectivityId: number, input: MenuInput) {
+  async handle(collectivityId: number, input: MenuInput, id?: number) {
     const dishes = assertDishes(input.dishes)
+    if (!input.date.isValid)
+      throw new DomainError('E_INVALID_DATE', 'Date du menu invalide', 422, 'date')
     return db.transaction(async (trx) => {
       await findContentForUpdate('canteen', input.canteenId, trx, [collectivityId])
       const date = input.date.toISODate()!
-      const menu =
-        (await Menu.query({ client: trx })
-          .where({ canteenId: input.canteenId, meal: input.meal })
-          .where('date', date)
-          .first()) ??
-        new Menu().merge({
-          canteenId: input.canteenId,
-          meal: input.meal,
-          date: DateTime.fromISO(date),
-        })
-      menu.merge({ collectivityId, dishes })
+      const sameMeal = await Menu.query({ client: trx })
+        .where({ canteenId: input.canteenId, meal: input.meal })
+        .where('date', date)
+        .forUpdate()
+        .first()
+      let menu: Menu
+      if (id) {
+        menu = await findContentForUpdate('menu', id, trx, [collectivityId])
+        if (menu.canteenId !== input.canteenId) throw new NotFoundError('Menu introuvable')
+        if (sameMeal && sameMeal.id !== menu.id) {
+          throw new DomainError(
+            'E_MENU_EXISTS',
+            'Cette cantine a déjà un menu pour ce repas ce jour-là : modifiez-le',
+            422,
+            'date'
+          )
+        }
+      } else {
+        menu =
+          sameMeal ??
+          new Menu().merge({ canteenId: input.canteenId, collectivityId, status: 'draft' })
+      }
+      menu.merge({ collectivityId, meal: input.meal, date: DateTime.fromISO(date), dishes })
       await menu.useTransaction(trx).save()
       return menu
     })

@@ -1,12 +1,12 @@
 import { DateTime } from 'luxon'
 import db from '@adonisjs/lucid/services/db'
-import type { ContentType } from '#info/support/content_types'
+import type { PublicationType } from '#info/support/content_types'
 import { findContentForUpdate } from '#info/actions/find_content'
 import { syncFeedItem } from '#info/support/feed_sync'
 import { DomainError } from '#kernel/http/errors'
 
 export interface ScheduleInput {
-  type: ContentType
+  type: PublicationType
   id: number
   publishAt: DateTime
   expireAt?: DateTime | null

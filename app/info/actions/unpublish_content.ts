@@ -1,10 +1,10 @@
 import db from '@adonisjs/lucid/services/db'
-import type { ContentType } from '#info/support/content_types'
+import type { PublicationType } from '#info/support/content_types'
 import { findContentForUpdate } from '#info/actions/find_content'
 import { syncFeedItem } from '#info/support/feed_sync'
 
 export interface UnpublishInput {
-  type: ContentType
+  type: PublicationType
   id: number
   ownerIds?: number[]
 }

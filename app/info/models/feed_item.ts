@@ -26,6 +26,10 @@ export default class FeedItem extends BaseModel {
   @column()
   declare imageMediaId: number | null
 
+  /** A pinned news item: the apps show it above the others. */
+  @column()
+  declare pinned: boolean
+
   @column.dateTime()
   declare publishedAt: DateTime
 

@@ -1,5 +1,6 @@
 import { DateTime } from 'luxon'
-import { BaseModel, column } from '@adonisjs/lucid/orm'
+import { column } from '@adonisjs/lucid/orm'
+import PublicationBase from '#info/models/publication_base'
 import type { Allergen, Course, DishLabel, Meal } from '#info/vocabulary'
 
 export interface Dish {
@@ -9,15 +10,12 @@ export interface Dish {
   allergens: Allergen[]
 }
 
-/** One meal of one canteen on one day; it shows when its canteen does. */
-export default class Menu extends BaseModel {
+/**
+ * One meal of one canteen on one day. It shows when its canteen does and it is itself
+ * published (drafts let an agent prepare next week's menus); imported menus are published.
+ */
+export default class Menu extends PublicationBase {
   static table = 'info_menus'
-
-  @column({ isPrimary: true })
-  declare id: number
-
-  @column()
-  declare collectivityId: number
 
   @column()
   declare canteenId: number
@@ -31,10 +29,4 @@ export default class Menu extends BaseModel {
   // pg would send a JS array as a PostgreSQL array: jsonb needs the JSON text.
   @column({ prepare: (dishes: Dish[]) => JSON.stringify(dishes) })
   declare dishes: Dish[]
-
-  @column.dateTime({ autoCreate: true })
-  declare createdAt: DateTime
-
-  @column.dateTime({ autoCreate: true, autoUpdate: true })
-  declare updatedAt: DateTime
 }

@@ -1,27 +1,11 @@
-import { DateTime } from 'luxon'
-import { BaseModel, column } from '@adonisjs/lucid/orm'
-import type { PublicationState } from '#info/vocabulary'
+import { column } from '@adonisjs/lucid/orm'
+import PublicationBase from '#info/models/publication_base'
 
 /**
- * The columns and rules every publishable info content shares (news, events, places, canteens,
- * contacts): its owner, its publication state and dates, its import source.
+ * The columns every publishable info content shares (news, events, places, canteens,
+ * contacts): publication (from PublicationBase), import source and image.
  */
-export default class Publishable extends BaseModel {
-  @column({ isPrimary: true })
-  declare id: number
-
-  @column()
-  declare collectivityId: number
-
-  @column()
-  declare status: PublicationState
-
-  @column.dateTime()
-  declare publishAt: DateTime | null
-
-  @column.dateTime()
-  declare expireAt: DateTime | null
-
+export default class Publishable extends PublicationBase {
   @column()
   declare source: string | null
 
@@ -30,24 +14,4 @@ export default class Publishable extends BaseModel {
 
   @column()
   declare imageMediaId: number | null
-
-  @column.dateTime({ autoCreate: true })
-  declare createdAt: DateTime
-
-  @column.dateTime({ autoCreate: true, autoUpdate: true })
-  declare updatedAt: DateTime
-
-  /** What a citizen sees at `now`, whatever the state the scheduler last wrote. */
-  isVisibleAt(now: DateTime = DateTime.now()): boolean {
-    if (this.status === 'draft' || !this.publishAt) return false
-    if (this.publishAt > now) return false
-    return !this.expireAt || this.expireAt > now
-  }
-
-  /** The state the dates imply, for anything not in draft. */
-  stateAt(now: DateTime = DateTime.now()): PublicationState {
-    if (this.status === 'draft' || !this.publishAt) return 'draft'
-    if (this.expireAt && this.expireAt <= now) return 'expired'
-    return this.publishAt > now ? 'scheduled' : 'published'
-  }
 }

@@ -23,7 +23,7 @@ export const LINEAGE_SQL = `SELECT l.id, l.kind, l.code, l.name, l.modules, l.id
   WHERE s.code = ?`
 
 export const FEED_COLUMNS =
-  'id, collectivity_id, type, item_id, title, summary, image_media_id, published_at, starts_at, ends_at'
+  'id, collectivity_id, type, item_id, title, summary, image_media_id, pinned, published_at, starts_at, ends_at'
 
 /**
  * One index range scan per authority on (collectivity_id, published_at DESC, id DESC), each

@@ -2,9 +2,13 @@ import vine from '@vinejs/vine'
 import { DateTime } from 'luxon'
 import { DomainError } from '#kernel/http/errors'
 import {
+  ALLERGENS,
   CANTEEN_TYPES,
   CONTACT_THEMES,
+  COURSES,
+  DISH_LABELS,
   EVENT_CATEGORIES,
+  MEALS,
   PLACE_CATEGORIES,
   TIME_ZONE,
 } from '#info/vocabulary'
@@ -83,6 +87,28 @@ export const canteenFormValidator = vine.create({
   address: optionalText(500),
 })
 
+/**
+ * A canteen's menu: one meal of one day and its dishes. An empty list of dishes reaches the
+ * action, which answers « Un menu compte au moins un plat » on `dishes`.
+ */
+export const menuFormValidator = vine.create({
+  date: vine
+    .string()
+    .trim()
+    .regex(/^\d{4}-\d{2}-\d{2}$/),
+  meal: vine.enum(MEALS),
+  dishes: vine
+    .array(
+      vine.object({
+        course: vine.enum(COURSES),
+        name: vine.string().trim().minLength(2).maxLength(160),
+        labels: vine.array(vine.enum(DISH_LABELS)).optional(),
+        allergens: vine.array(vine.enum(ALLERGENS)).optional(),
+      })
+    )
+    .maxLength(30),
+})
+
 export const scheduleValidator = vine.create({
   publishAt: localDateTime(),
   expireAt: localDateTime().optional().nullable(),
@@ -96,6 +122,12 @@ export const listFiltersValidator = vine.create({
   q: vine.string().trim().maxLength(100).optional(),
   status: vine.enum(['draft', 'scheduled', 'published', 'expired'] as const).optional(),
   edit: vine
+    .string()
+    .trim()
+    .regex(/^(new|\d{1,10})$/)
+    .optional(),
+  /** On a canteen's page: the menu being edited. */
+  menu: vine
     .string()
     .trim()
     .regex(/^(new|\d{1,10})$/)

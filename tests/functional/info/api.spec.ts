@@ -9,11 +9,11 @@ import SaveCanteen from '#info/actions/save_canteen'
 import SaveMenu from '#info/actions/save_menu'
 import PublishContent from '#info/actions/publish_content'
 import ScheduleContent from '#info/actions/schedule_content'
-import type { ContentType } from '#info/support/content_types'
+import type { PublicationType } from '#info/support/content_types'
 import { assertMatchesOpenApi } from '#tests/helpers/openapi'
 import { smallGers } from '#tests/fixtures/info/territory'
 
-const publish = (type: ContentType, id: number) => new PublishContent().handle({ type, id })
+const publish = (type: PublicationType, id: number) => new PublishContent().handle({ type, id })
 
 /**
  * A département, an EPCI and the commune of Auch, each publishing; Lectoure (another EPCI)
@@ -114,7 +114,7 @@ async function scenario() {
     type: 'elementaire',
   })
   await publish('canteen', canteen.id)
-  await new SaveMenu().handle(auch.id, {
+  const lunch = await new SaveMenu().handle(auch.id, {
     canteenId: canteen.id,
     date: DateTime.fromISO('2031-03-03'),
     meal: 'dejeuner',
@@ -122,6 +122,14 @@ async function scenario() {
       { course: 'plat', name: 'Garbure', labels: ['local'], allergens: ['celeri'] },
       { course: 'dessert', name: 'Croustade', labels: [], allergens: ['gluten', 'oeufs'] },
     ],
+  })
+  await publish('menu', lunch.id)
+  // A menu still in draft never shows.
+  await new SaveMenu().handle(auch.id, {
+    canteenId: canteen.id,
+    date: DateTime.fromISO('2031-03-04'),
+    meal: 'dejeuner',
+    dishes: [{ course: 'plat', name: 'Menu en préparation', labels: [], allergens: [] }],
   })
   return {
     ...territory,

@@ -12,6 +12,9 @@ import Membership from '#kernel/accounts/models/membership'
 import type Agent from '#kernel/accounts/models/agent'
 import { territory } from './fixtures.js'
 import SaveNews from '#info/actions/save_news'
+import SaveCanteen from '#info/actions/save_canteen'
+import SaveMenu from '#info/actions/save_menu'
+import { DateTime } from 'luxon'
 
 /** Back-office routes that act for no authority (signed-out visitors, signing out). */
 const NOT_TENANT_SCOPED = new Set([
@@ -47,6 +50,26 @@ const membershipOf = async (agent: Agent, collectivityId: number) =>
 const newsOfB = async (t: Territory) => {
   const news = await new SaveNews().handle(t.communeB.id, { title: 'Actualité de B' })
   return { type: 'news', id: news.id }
+}
+
+/** A canteen of commune B and a draft menu of it (info module menu routes). */
+const menuOfB = async (t: Territory) => {
+  const canteen = await new SaveCanteen().handle(t.communeB.id, {
+    name: 'Cantine de B',
+    type: 'autre',
+  })
+  const menu = await new SaveMenu().handle(t.communeB.id, {
+    canteenId: canteen.id,
+    date: DateTime.fromISO('2031-01-06'),
+    meal: 'dejeuner',
+    dishes: [{ course: 'plat', name: 'Plat de B', labels: [], allergens: [] }],
+  })
+  return { canteenId: canteen.id, id: menu.id }
+}
+const menuBody = {
+  date: '2031-01-07',
+  meal: 'dejeuner',
+  dishes: [{ course: 'plat', name: 'Plat matrice' }],
 }
 
 async function membershipParams(agent: Agent, collectivityId: number) {
@@ -91,6 +114,23 @@ const MATRIX: Record<string, MatrixEntry> = {
     body: { publishAt: '2099-01-01T10:00' },
   },
   'POST /info/:type/:id/unpublish': { requires: 'member', rowOfB: newsOfB },
+  'POST /info/canteens/:id/menus': {
+    requires: 'member',
+    rowOfB: (t) => menuOfB(t).then((menu) => ({ id: menu.canteenId })),
+    body: menuBody,
+  },
+  'PUT /info/canteens/:canteenId/menus/:id': {
+    requires: 'member',
+    rowOfB: menuOfB,
+    body: menuBody,
+  },
+  'POST /info/menus/:id/publish': { requires: 'member', rowOfB: menuOfB },
+  'POST /info/menus/:id/schedule': {
+    requires: 'member',
+    rowOfB: menuOfB,
+    body: { publishAt: '2099-01-01T10:00' },
+  },
+  'POST /info/menus/:id/unpublish': { requires: 'member', rowOfB: menuOfB },
 }
 
 interface BackOfficeRoute {

@@ -9,6 +9,7 @@ import ImportMenus from '#info/actions/import_menus'
 import ImportBikeLanes from '#info/actions/import_bike_lanes'
 import ImportCarpoolAreas from '#info/actions/import_carpool_areas'
 import ImportPlaces from '#info/actions/import_places'
+import ListMenusForEditing from '#info/actions/list_menus_for_editing'
 import { BACK_OFFICE_TYPES, type BackOfficeType } from '#info/support/back_office_types'
 import { CONTENT_MODELS } from '#info/support/content_types'
 import { sanitizeRichText } from '#info/support/rich_text'
@@ -51,6 +52,7 @@ export default class ContentController {
     if (filters.q) query.whereILike(type.titleColumn, `%${filters.q.replace(/[\\%_]/g, '\\$&')}%`)
     const items = await query.orderBy('updated_at', 'desc').limit(200)
     let editing = null
+    let canteenMenus = null
     if (filters.edit && filters.edit !== 'new') {
       const item = await (model.query() as any)
         .where('collectivity_id', tenant.collectivityId)
@@ -71,6 +73,13 @@ export default class ContentController {
               ? sanitizeRichText(item.description)
               : null,
       }
+      if (type.content === 'canteen') {
+        const menuId = filters.menu && filters.menu !== 'new' ? Number(filters.menu) : undefined
+        canteenMenus = {
+          ...(await new ListMenusForEditing().handle(tenant.collectivityId, item.id, menuId)),
+          creating: filters.menu === 'new',
+        }
+      }
     }
     return inertia.render('info/index', {
       type: params.type,
@@ -83,6 +92,7 @@ export default class ContentController {
       filters: { q: filters.q ?? '', status: filters.status ?? '' },
       creating: filters.edit === 'new',
       editing,
+      canteenMenus,
       items: items.map((item: any) => ({
         id: item.id,
         title: item[type.titleColumn],
@@ -97,6 +107,10 @@ export default class ContentController {
         placeCategories: vocabulary.PLACE_CATEGORIES,
         contactThemes: vocabulary.CONTACT_THEMES,
         canteenTypes: vocabulary.CANTEEN_TYPES,
+        meals: vocabulary.MEALS,
+        courses: vocabulary.COURSES,
+        dishLabels: vocabulary.DISH_LABELS,
+        allergens: vocabulary.ALLERGENS,
       },
       imports: Object.entries(IMPORTS)
         .filter(([, entry]) => entry.back === params.type)

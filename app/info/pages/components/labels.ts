@@ -34,6 +34,44 @@ export const OPTION_LABELS: Record<string, string> = {
   ehpad: 'EHPAD',
 }
 
+/** Canteen menus: meals, courses, dish labels and the 14 regulatory allergens. */
+export const MENU_LABELS: Record<string, string> = {
+  petit_dejeuner: 'Petit déjeuner',
+  dejeuner: 'Déjeuner',
+  gouter: 'Goûter',
+  diner: 'Dîner',
+  entree: 'Entrée',
+  plat: 'Plat',
+  accompagnement: 'Accompagnement',
+  fromage: 'Fromage',
+  dessert: 'Dessert',
+  bio: 'Bio',
+  local: 'Local',
+  vegetarien: 'Végétarien',
+  aop: 'AOP',
+  aoc: 'AOC',
+  igp: 'IGP',
+  label_rouge: 'Label Rouge',
+  peche_durable: 'Pêche durable',
+  fait_maison: 'Fait maison',
+  gluten: 'Gluten',
+  crustaces: 'Crustacés',
+  oeufs: 'Œufs',
+  poissons: 'Poissons',
+  arachides: 'Arachides',
+  soja: 'Soja',
+  lait: 'Lait',
+  fruits_a_coque: 'Fruits à coque',
+  celeri: 'Céleri',
+  moutarde: 'Moutarde',
+  sesame: 'Sésame',
+  sulfites: 'Sulfites',
+  lupin: 'Lupin',
+  mollusques: 'Mollusques',
+}
+
+export const menuLabel = (value: string) => MENU_LABELS[value] ?? value
+
 export const labelOf = (value: string) => OPTION_LABELS[value] ?? STATE_LABELS[value] ?? value
 
 export function parisDate(iso: string | null): string {
