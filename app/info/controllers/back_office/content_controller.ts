@@ -90,7 +90,9 @@ export default class ContentController {
       label: type.label,
       singular: type.singular,
       filters: { q: filters.q ?? '', status: filters.status ?? '' },
-      creating: filters.edit === 'new',
+      // A refused creation comes back here: keep its form open with the messages and input.
+      creating:
+        filters.edit === 'new' || (!filters.edit && session.flashMessages.has('inputErrorsBag')),
       editing,
       canteenMenus,
       items: items.map((item: any) => ({
