@@ -67,7 +67,10 @@ export function applyApiCacheRules(ctx: HttpContext) {
     serialized = body
   } else {
     serialized = JSON.stringify(body)
-    response.header('Content-Type', 'application/json; charset=utf-8')
+    // A route that chose its own JSON media type (GeoJSON…) keeps it.
+    if (!response.getHeader('Content-Type')) {
+      response.header('Content-Type', 'application/json; charset=utf-8')
+    }
     response.send(serialized)
   }
   response.header('ETag', weakEtag(serialized))

@@ -21,10 +21,8 @@ export default class PlacesController {
       await readPageRequest(request)
     )
     if (query.format !== 'geojson') return body
-    // Sent as text so that the API's cache step (which serialises objects as application/json)
-    // keeps the GeoJSON media type.
     response.header('Content-Type', 'application/geo+json; charset=utf-8')
-    return response.send(JSON.stringify(body))
+    return body
   }
 
   async show({ params }: HttpContext) {
