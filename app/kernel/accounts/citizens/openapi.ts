@@ -305,7 +305,7 @@ const fragment: OpenApiFragment = {
       },
       CitizenDataExport: {
         type: 'object',
-        required: ['exported_at', 'account', 'modules'],
+        required: ['exported_at', 'account', 'media', 'modules'],
         additionalProperties: false,
         properties: {
           exported_at: { type: 'string', format: 'date-time' },
@@ -327,6 +327,35 @@ const fragment: OpenApiFragment = {
                     created_at: { type: ['string', 'null'], format: 'date-time' },
                     last_used_at: { type: ['string', 'null'], format: 'date-time' },
                     expires_at: { type: ['string', 'null'], format: 'date-time' },
+                  },
+                },
+              },
+            },
+          },
+          media: {
+            type: 'array',
+            description:
+              'Les photos et vidéos envoyées, les plus anciennes d’abord ; adresses publiques une fois prêtes (jamais l’original).',
+            items: {
+              type: 'object',
+              required: ['id', 'kind', 'state', 'mime', 'created_at', 'variants'],
+              additionalProperties: false,
+              properties: {
+                id: { type: 'integer' },
+                kind: { enum: ['image', 'video'] },
+                state: { enum: ['pending', 'processing', 'ready', 'failed'] },
+                mime: { type: 'string' },
+                created_at: { type: 'string', format: 'date-time' },
+                variants: {
+                  type: 'array',
+                  items: {
+                    type: 'object',
+                    required: ['name', 'url'],
+                    additionalProperties: false,
+                    properties: {
+                      name: { type: 'string' },
+                      url: { type: 'string', format: 'uri' },
+                    },
                   },
                 },
               },

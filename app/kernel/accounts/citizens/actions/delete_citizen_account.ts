@@ -5,11 +5,13 @@ import { DomainError } from '#kernel/http/errors'
 import type { ModuleManifest } from '#kernel/modules/manifest'
 import { modules as registeredModules } from '#kernel/modules/registry'
 import { forgetOneTimeTokens } from '#kernel/accounts/citizens/one_time_tokens'
+import DeleteMedia from '#kernel/media/actions/delete_media'
 
 /**
  * Deletes a citizen's account and everything personal the modules hold (GDPR right to erasure),
  * after the password is confirmed. One transaction: each module's `gdpr.erase` (delete or
- * anonymise), then the tokens, then the account; a failure anywhere changes nothing.
+ * anonymise), then their uploads, the tokens, then the account; a failure anywhere changes
+ * nothing. The uploads' files (originals and variants) are removed once it has committed.
  */
 export default class DeleteCitizenAccount {
   constructor(private modules: ModuleManifest[] = registeredModules) {}
@@ -23,6 +25,7 @@ export default class DeleteCitizenAccount {
       for (const module of this.modules) {
         if (module.gdpr) await module.gdpr.erase(citizen.id, trx)
       }
+      await new DeleteMedia().uploadedByCitizen(citizen.id, trx)
       await trx.from('citizen_access_tokens').where('tokenable_id', citizen.id).delete()
       await forgetOneTimeTokens(citizen.id, trx)
       await Citizen.query({ client: trx }).where('id', citizen.id).delete()

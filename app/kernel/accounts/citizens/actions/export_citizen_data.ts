@@ -2,6 +2,9 @@ import Citizen from '#kernel/accounts/models/citizen'
 import type { ModuleManifest } from '#kernel/modules/manifest'
 import { modules as registeredModules } from '#kernel/modules/registry'
 import { citizenJson, type CitizenJson } from '#kernel/accounts/citizens/citizen_transformer'
+import ExportCitizenMedia, {
+  type CitizenMediaExport,
+} from '#kernel/media/actions/export_citizen_media'
 
 export interface CitizenDataExport {
   exported_at: string
@@ -14,6 +17,8 @@ export interface CitizenDataExport {
       expires_at: string | null
     }[]
   }
+  /** The photos and videos they uploaded (the media kernel's own records). */
+  media: CitizenMediaExport[]
   /** What each module holds about the citizen, by module key (its `gdpr.export`). */
   modules: Record<string, Record<string, unknown>>
 }
@@ -46,6 +51,7 @@ export default class ExportCitizenData {
           expires_at: token.expiresAt?.toISOString() ?? null,
         })),
       },
+      media: await new ExportCitizenMedia().handle(citizen.id),
       modules: moduleData,
     }
   }
