@@ -157,8 +157,12 @@ function ace(args, env) {
   })
 }
 
+/**
+ * "Empty" means nobody can sign in yet: no agent. The demo seeder is idempotent, so a database
+ * that already holds territories (onboarded by hand) still gets the demo logins it prints.
+ */
 async function isEmpty(client) {
-  const result = await client.query('SELECT count(*)::int AS total FROM collectivities')
+  const result = await client.query('SELECT count(*)::int AS total FROM agents')
   return result.rows[0].total === 0
 }
 

@@ -2,7 +2,7 @@ import app from '@adonisjs/core/services/app'
 import { defineConfig, formatters, loaders } from '@adonisjs/i18n'
 
 const i18nConfig = defineConfig({
-  defaultLocale: 'en',
+  defaultLocale: 'fr',
   formatter: formatters.icu(),
 
   loaders: [

@@ -104,6 +104,17 @@ test.group('Agents: invitations, sign-in, password reset', (group) => {
     assert.include(again.inertiaProps.message, 'invalide, déjà utilisé ou expiré')
   })
 
+  test('a signed-out visitor is sent to the login page with a French message', async ({
+    client,
+  }) => {
+    const response = await client.get('/agents').redirects(0)
+    response.assertStatus(302)
+    response.assertHeader('location', '/login')
+    response.assertFlashMessage('errorsBag', {
+      E_UNAUTHORIZED_ACCESS: 'Connectez-vous pour accéder au back-office.',
+    })
+  })
+
   test('an expired invitation is refused', async ({ client }) => {
     const t = await territory()
     const { invitationUrl, agent } = await new InviteAgent().handle({
