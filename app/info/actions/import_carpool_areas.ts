@@ -1,5 +1,5 @@
 import { readCsv, assertColumns, parseDecimal } from '#info/support/csv'
-import { emptyReport, type ImportReport } from '#info/support/import_report'
+import { emptyReport, parseRows, rejectRow, type ImportReport } from '#info/support/import_report'
 import { upsertPlaces, type PlaceCandidate } from '#info/support/place_upsert'
 
 const REQUIRED = ['id_lieu', 'nom_lieu', 'insee', 'type', 'ouvert', 'Xlong', 'Ylat']
@@ -22,59 +22,48 @@ export default class ImportCarpoolAreas {
     const { headers, rows } = readCsv(file)
     assertColumns(headers, REQUIRED)
     const report = emptyReport()
-    const candidates: PlaceCandidate[] = []
-    for (const { line, values, problem } of rows) {
-      const sourceId = values.id_lieu
-      const reject = (reason: string) =>
-        report.rejected.push({ line, sourceId: sourceId || undefined, reason })
-      if (problem) {
-        reject(problem)
-        continue
-      }
-      if (!ID_PATTERN.test(sourceId)) {
-        reject(`id_lieu « ${sourceId} » ne suit pas le motif INSEE-C-NNN`)
-        continue
-      }
-      if (!values.nom_lieu) {
-        reject('nom_lieu vide')
-        continue
-      }
-      const lng = parseDecimal(values.Xlong)
-      const lat = parseDecimal(values.Ylat)
-      if (lng === null || lat === null) {
-        reject('coordonnées Xlong/Ylat absentes ou non numériques')
-        continue
-      }
-      const open = parseBoolean(values.ouvert)
-      if (open === null) {
-        reject(`ouvert « ${values.ouvert} » n’est pas un booléen`)
-        continue
-      }
-      const places = Number.parseInt(values.nbre_pl ?? '', 10)
-      const disabledPlaces = Number.parseInt(values.nbre_pmr ?? '', 10)
-      candidates.push({
-        line,
-        sourceId,
-        visible: open,
-        input: {
-          category: 'carpool_area',
-          name: values.nom_lieu,
-          description: values.comm ?? '',
-          address: [values.ad_lieu, values.com_lieu].filter(Boolean).join(', ') || null,
-          geometry: { type: 'Point', coordinates: [lng, lat] },
-          openingHours: values.horaires || null,
-          tags: disabledPlaces > 0 ? ['accessible'] : [],
-          details: {
-            areaType: values.type,
-            capacity: Number.isFinite(places) ? places : undefined,
-            disabledCapacity: Number.isFinite(disabledPlaces) ? disabledPlaces : undefined,
-            owner: values.proprio || undefined,
-            lighting: values.lumiere ? (parseBoolean(values.lumiere) ?? undefined) : undefined,
-            insee: values.insee,
+    const candidates = parseRows(
+      rows,
+      report,
+      (values) => values.id_lieu,
+      (values, line, sourceId): PlaceCandidate => {
+        if (!ID_PATTERN.test(sourceId)) {
+          rejectRow(`id_lieu « ${sourceId} » ne suit pas le motif INSEE-C-NNN`)
+        }
+        if (!values.nom_lieu) rejectRow('nom_lieu vide')
+        const lng = parseDecimal(values.Xlong)
+        const lat = parseDecimal(values.Ylat)
+        if (lng === null || lat === null) {
+          rejectRow('coordonnées Xlong/Ylat absentes ou non numériques')
+        }
+        const open = parseBoolean(values.ouvert)
+        if (open === null) rejectRow(`ouvert « ${values.ouvert} » n’est pas un booléen`)
+        const places = Number.parseInt(values.nbre_pl ?? '', 10)
+        const disabledPlaces = Number.parseInt(values.nbre_pmr ?? '', 10)
+        return {
+          line,
+          sourceId,
+          visible: open,
+          input: {
+            category: 'carpool_area',
+            name: values.nom_lieu,
+            description: values.comm ?? '',
+            address: [values.ad_lieu, values.com_lieu].filter(Boolean).join(', ') || null,
+            geometry: { type: 'Point', coordinates: [lng, lat] },
+            openingHours: values.horaires || null,
+            tags: disabledPlaces > 0 ? ['accessible'] : [],
+            details: {
+              areaType: values.type,
+              capacity: Number.isFinite(places) ? places : undefined,
+              disabledCapacity: Number.isFinite(disabledPlaces) ? disabledPlaces : undefined,
+              owner: values.proprio || undefined,
+              lighting: values.lumiere ? (parseBoolean(values.lumiere) ?? undefined) : undefined,
+              insee: values.insee,
+            },
           },
-        },
-      })
-    }
+        }
+      }
+    )
     return upsertPlaces(collectivityId, 'schema-lieux-covoiturage', candidates, report)
   }
 }

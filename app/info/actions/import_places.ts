@@ -1,5 +1,5 @@
 import { readCsv, assertColumns, parseDecimal, parseList, slugWord } from '#info/support/csv'
-import { emptyReport, type ImportReport } from '#info/support/import_report'
+import { emptyReport, parseRows, rejectRow, type ImportReport } from '#info/support/import_report'
 import { upsertPlaces, type PlaceCandidate } from '#info/support/place_upsert'
 import { PLACE_CATEGORIES, type PlaceCategory } from '#info/vocabulary'
 
@@ -35,59 +35,46 @@ export default class ImportPlaces {
     const { headers, rows } = readCsv(file)
     assertColumns(headers, REQUIRED)
     const report = emptyReport()
-    const candidates: PlaceCandidate[] = []
-    for (const { line, values, problem } of rows) {
-      const sourceId = values.id
-      const reject = (reason: string) =>
-        report.rejected.push({ line, sourceId: sourceId || undefined, reason })
-      if (problem) {
-        reject(problem)
-        continue
-      }
-      if (!sourceId) {
-        reject('id vide')
-        continue
-      }
-      if (!values.nom) {
-        reject('nom vide')
-        continue
-      }
-      const category = categoryOf(values.categorie)
-      if (!category) {
-        reject(`catégorie inconnue « ${values.categorie} »`)
-        continue
-      }
-      const lat = parseDecimal(values.latitude ?? '')
-      const lng = parseDecimal(values.longitude ?? '')
-      if ((values.latitude || values.longitude) && (lat === null || lng === null)) {
-        reject('latitude/longitude non numériques ou incomplètes')
-        continue
-      }
-      const capacity = Number.parseInt(values.capacite ?? '', 10)
-      candidates.push({
-        line,
-        sourceId,
-        input: {
-          category,
-          name: values.nom,
-          description: values.description ?? '',
-          address: values.adresse || null,
-          lat,
-          lng,
-          phone: values.telephone || null,
-          email: values.email || null,
-          website: values.site_web || null,
-          openingHours: values.horaires || null,
-          tags: parseList(values.tags ?? ''),
-          details: {
-            products: values.produits ? parseList(values.produits) : undefined,
-            accommodationType: values.type_hebergement || undefined,
-            capacity: Number.isFinite(capacity) ? capacity : undefined,
-            cuisine: values.cuisine || undefined,
+    const candidates = parseRows(
+      rows,
+      report,
+      (values) => values.id,
+      (values, line, sourceId): PlaceCandidate => {
+        if (!sourceId) rejectRow('id vide')
+        if (!values.nom) rejectRow('nom vide')
+        const category = categoryOf(values.categorie)
+        if (!category) rejectRow(`catégorie inconnue « ${values.categorie} »`)
+        const lat = parseDecimal(values.latitude ?? '')
+        const lng = parseDecimal(values.longitude ?? '')
+        if ((values.latitude || values.longitude) && (lat === null || lng === null)) {
+          rejectRow('latitude/longitude non numériques ou incomplètes')
+        }
+        const capacity = Number.parseInt(values.capacite ?? '', 10)
+        return {
+          line,
+          sourceId,
+          input: {
+            category,
+            name: values.nom,
+            description: values.description ?? '',
+            address: values.adresse || null,
+            lat,
+            lng,
+            phone: values.telephone || null,
+            email: values.email || null,
+            website: values.site_web || null,
+            openingHours: values.horaires || null,
+            tags: parseList(values.tags ?? ''),
+            details: {
+              products: values.produits ? parseList(values.produits) : undefined,
+              accommodationType: values.type_hebergement || undefined,
+              capacity: Number.isFinite(capacity) ? capacity : undefined,
+              cuisine: values.cuisine || undefined,
+            },
           },
-        },
-      })
-    }
+        }
+      }
+    )
     return upsertPlaces(collectivityId, 'csv', candidates, report)
   }
 }
