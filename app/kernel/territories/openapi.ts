@@ -20,6 +20,18 @@ const codeName = {
 }
 const parentRef = { oneOf: [ref('CollectivityParent'), { type: 'null' }] }
 
+/** Who an authority is: the fields every collectivity schema starts with. */
+const identityProperties = {
+  kind,
+  code: { type: 'string' },
+  name: { type: 'string' },
+  slug: { type: 'string' },
+  status,
+  population,
+  postal_codes: postalCodes,
+}
+const IDENTITY_REQUIRED = Object.keys(identityProperties)
+
 const fragment: OpenApiFragment = {
   tags: [{ name: 'Collectivités', description: 'Communes, intercommunalités et départements.' }],
   paths: {
@@ -95,27 +107,10 @@ const fragment: OpenApiFragment = {
       },
       CollectivitySearchResult: {
         type: 'object',
-        required: [
-          'kind',
-          'code',
-          'name',
-          'slug',
-          'status',
-          'population',
-          'postal_codes',
-          'departement',
-          'epci',
-          'matched_alias',
-        ],
+        required: [...IDENTITY_REQUIRED, 'departement', 'epci', 'matched_alias'],
         additionalProperties: false,
         properties: {
-          kind,
-          code: { type: 'string' },
-          name: { type: 'string' },
-          slug: { type: 'string' },
-          status,
-          population,
-          postal_codes: postalCodes,
+          ...identityProperties,
           departement: { oneOf: [codeName, { type: 'null' }] },
           epci: { oneOf: [codeName, { type: 'null' }] },
           matched_alias: {
@@ -141,27 +136,10 @@ const fragment: OpenApiFragment = {
       },
       Collectivity: {
         type: 'object',
-        required: [
-          'kind',
-          'code',
-          'name',
-          'slug',
-          'status',
-          'population',
-          'postal_codes',
-          'departement',
-          'epci',
-          'features',
-        ],
+        required: [...IDENTITY_REQUIRED, 'departement', 'epci', 'features'],
         additionalProperties: false,
         properties: {
-          kind,
-          code: { type: 'string' },
-          name: { type: 'string' },
-          slug: { type: 'string' },
-          status,
-          population,
-          postal_codes: postalCodes,
+          ...identityProperties,
           departement: parentRef,
           epci: parentRef,
           communes_count: {

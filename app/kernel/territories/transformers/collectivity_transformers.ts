@@ -3,18 +3,25 @@ import { allFeatures } from '#kernel/modules/registry'
 import type { CollectivitySearchRow } from '#kernel/territories/queries/search_collectivities_sql'
 import type { CollectivityDetailRow } from '#kernel/territories/queries/show_collectivity_sql'
 
+/** What every listing of an authority starts with: who it is. */
+function identityOf(row: CollectivitySearchRow | CollectivityDetailRow) {
+  return {
+    kind: row.kind,
+    code: row.code,
+    name: row.name,
+    slug: row.slug,
+    status: row.status,
+    population: row.population,
+    postal_codes: row.postal_codes,
+  }
+}
+
 /** One search result: the authority, its parents' codes, and the alias it was found through. */
 export class CollectivitySearchResultTransformer extends BaseTransformer<CollectivitySearchRow> {
   toObject() {
     const row = this.resource
     return {
-      kind: row.kind,
-      code: row.code,
-      name: row.name,
-      slug: row.slug,
-      status: row.status,
-      population: row.population,
-      postal_codes: row.postal_codes,
+      ...identityOf(row),
       departement: row.departement_code
         ? { code: row.departement_code, name: row.departement_name! }
         : null,
@@ -31,13 +38,7 @@ export class CollectivityDetailTransformer extends BaseTransformer<CollectivityD
   toObject() {
     const row = this.resource
     return {
-      kind: row.kind,
-      code: row.code,
-      name: row.name,
-      slug: row.slug,
-      status: row.status,
-      population: row.population,
-      postal_codes: row.postal_codes,
+      ...identityOf(row),
       departement: row.departement,
       epci: row.epci,
       ...(row.kind === 'commune' ? {} : { communes_count: row.communes_count ?? 0 }),
