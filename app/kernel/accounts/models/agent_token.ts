@@ -4,6 +4,7 @@ import { BaseModel, belongsTo, column } from '@adonisjs/lucid/orm'
 import type { BelongsTo } from '@adonisjs/lucid/types/relations'
 import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
 import Agent from '#kernel/accounts/models/agent'
+import { DomainError } from '#kernel/http/errors'
 
 export type AgentTokenKind = 'invitation' | 'password_reset'
 
@@ -79,5 +80,26 @@ export default class AgentToken extends BaseModel {
       .preload('agent')
     if (trx) query.forUpdate()
     return query.first()
+  }
+
+  /**
+   * Spends a mailed link inside the caller's transaction: the token is marked used and its
+   * agent returned, bound to the transaction. An unknown, used or expired link is a 410 with
+   * `invalidMessage`.
+   */
+  static async redeem(
+    kind: AgentTokenKind,
+    token: string,
+    trx: TransactionClientContract,
+    invalidMessage: string
+  ) {
+    const found = await AgentToken.findValid(kind, token, trx)
+    if (!found) throw new DomainError('E_INVALID_TOKEN', invalidMessage, 410)
+    found.useTransaction(trx)
+    found.usedAt = DateTime.now()
+    await found.save()
+    const agent = found.agent
+    agent.useTransaction(trx)
+    return agent
   }
 }
