@@ -14,11 +14,7 @@ export const MAX_MENU_DAYS = 31
 export default class ListCanteens {
   async handle(audience: Audience, page: PageRequest, now: Date = new Date()) {
     audience.requireFeature('canteens')
-    const query = whereVisible(
-      Canteen.query().whereIn('collectivity_id', audience.ids),
-      'info_canteens',
-      now
-    )
+    const query = whereVisible(Canteen.visibleFrom(audience), 'info_canteens', now)
     const result = await paginateByCursor(query, page, {
       listing: 'info.canteens',
       column: 'name',
@@ -41,11 +37,7 @@ export class ListMenus {
     now: Date = new Date()
   ) {
     audience.requireFeature('canteens')
-    const canteen = await whereVisible(
-      Canteen.query().whereIn('collectivity_id', audience.ids),
-      'info_canteens',
-      now
-    )
+    const canteen = await whereVisible(Canteen.visibleFrom(audience), 'info_canteens', now)
       .where('id', canteenId)
       .first()
     if (!canteen) throw new NotFoundError('Cantine introuvable')

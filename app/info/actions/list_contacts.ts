@@ -13,11 +13,7 @@ export default class ListContacts {
     now: Date = new Date()
   ) {
     audience.requireFeature('contacts')
-    const query = whereVisible(
-      Contact.query().whereIn('collectivity_id', audience.ids),
-      'info_contacts',
-      now
-    )
+    const query = whereVisible(Contact.visibleFrom(audience), 'info_contacts', now)
     if (theme) query.where('theme', theme)
     const result = await paginateByCursor(query, page, {
       listing: 'info.contacts',

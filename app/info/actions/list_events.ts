@@ -26,11 +26,7 @@ export function eventsQuery(audience: Audience, filters: EventFilters, now: Date
       'to'
     )
   }
-  const query = whereVisible(
-    Event.query().whereIn('collectivity_id', audience.ids),
-    'info_events',
-    now
-  )
+  const query = whereVisible(Event.visibleFrom(audience), 'info_events', now)
   query.where('ends_at', '>=', (filters.from ?? DateTime.fromJSDate(now)).toJSDate())
   if (filters.to) query.where('starts_at', '<=', filters.to.toJSDate())
   if (filters.category) query.where('category', filters.category)

@@ -35,11 +35,7 @@ function readPosition(cursor: string): { pinned: boolean; publishAt: string; id:
 export default class ListNews {
   async handle(audience: Audience, page: PageRequest, now: Date = new Date()) {
     audience.requireFeature('news')
-    const query = whereVisible(
-      News.query().whereIn('collectivity_id', audience.ids),
-      'info_news',
-      now
-    )
+    const query = whereVisible(News.visibleFrom(audience), 'info_news', now)
     if (page.cursor) {
       const after = readPosition(page.cursor)
       query.whereRaw('(pinned, publish_at, id) < (?, ?, ?)', [
@@ -73,11 +69,7 @@ export default class ListNews {
 export class ShowNews {
   async handle(audience: Audience, id: number, now: Date = new Date()) {
     audience.requireFeature('news')
-    const news = await whereVisible(
-      News.query().whereIn('collectivity_id', audience.ids),
-      'info_news',
-      now
-    )
+    const news = await whereVisible(News.visibleFrom(audience), 'info_news', now)
       .where('id', id)
       .first()
     if (!news) throw new NotFoundError('Actualité introuvable')

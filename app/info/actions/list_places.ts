@@ -40,11 +40,10 @@ function visiblePlaces(audience: Audience, filters: PlaceFilters, now: Date) {
     ? [filters.category]
     : PLACE_CATEGORIES.filter((category) => audience.hasFeature(PLACE_CATEGORY_FEATURE[category]))
   if (filters.category) audience.requireFeature(PLACE_CATEGORY_FEATURE[filters.category])
-  const query = whereVisible(
-    Place.query().whereIn('collectivity_id', audience.ids),
-    'info_places',
-    now
-  ).whereIn('category', categories)
+  const query = whereVisible(Place.visibleFrom(audience), 'info_places', now).whereIn(
+    'category',
+    categories
+  )
   // Boxes go through the GiST index on point(lng, lat): `bbox` as given, `near` as the box
   // around its circle (then the exact distance below).
   const boxes = [filters.bbox, filters.near && boxAround(filters.near)].filter((box) => !!box)
@@ -163,11 +162,7 @@ export default class ListPlaces {
 /** One place with whether it is open now and its next openings (Europe/Paris). */
 export class ShowPlace {
   async handle(audience: Audience, id: number, now: Date = new Date()) {
-    const place = await whereVisible(
-      Place.query().whereIn('collectivity_id', audience.ids),
-      'info_places',
-      now
-    )
+    const place = await whereVisible(Place.visibleFrom(audience), 'info_places', now)
       .where('id', id)
       .first()
     if (!place || !audience.hasFeature(PLACE_CATEGORY_FEATURE[place.category]))

@@ -1,12 +1,15 @@
 import { DateTime } from 'luxon'
+import { compose } from '@adonisjs/core/helpers'
 import { BaseModel, column } from '@adonisjs/lucid/orm'
+import { TenantOwned } from '#kernel/tenancy/tenant_owned'
 import type { PublicationState } from '#info/vocabulary'
 
 /**
  * What every publishable row of the info module shares, menus included: its owner, its
- * publication state and dates, and the rules that read them.
+ * publication state and dates, and the rules that read them. Tenant-owned: the back-office
+ * reaches rows through `ownedBy` / `findOwnedOrFail`, citizen reads through `visibleFrom`.
  */
-export default class PublicationBase extends BaseModel {
+export default class PublicationBase extends compose(BaseModel, TenantOwned) {
   @column({ isPrimary: true })
   declare id: number
 

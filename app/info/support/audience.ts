@@ -41,6 +41,11 @@ export class Audience {
     return this.lineage.map((collectivity) => collectivity.id)
   }
 
+  /** The same ids, in the shape the tenancy scope `Model.visibleFrom(audience)` reads. */
+  get lineageIds(): number[] {
+    return this.ids
+  }
+
   /** Core features are always on; optional ones as the requested authority set them. */
   hasFeature(key: string): boolean {
     return findFeature(key)?.kind === 'core' || this.collectivity.modules?.[key]?.enabled === true

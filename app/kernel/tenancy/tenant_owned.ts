@@ -64,7 +64,7 @@ export function TenantOwned<Model extends NormalizeConstructor<typeof BaseModel>
 
     static visibleFrom<T extends LucidModel>(
       this: T,
-      collectivity: Collectivity
+      collectivity: Pick<Collectivity, 'lineageIds'>
     ): ModelQueryBuilderContract<T, InstanceType<T>> {
       return this.query().whereIn(`${this.table}.collectivity_id`, collectivity.lineageIds)
     }

@@ -12,6 +12,7 @@ import ImportPlaces from '#info/actions/import_places'
 import ListMenusForEditing from '#info/actions/list_menus_for_editing'
 import { BACK_OFFICE_TYPES, type BackOfficeType } from '#info/support/back_office_types'
 import { CONTENT_MODELS } from '#info/support/content_types'
+import type Publishable from '#info/models/publishable'
 import { sanitizeRichText } from '#info/support/rich_text'
 import {
   importValidator,
@@ -46,19 +47,16 @@ export default class ContentController {
     await bouncer.authorize('act', 'info.publish')
     const type = typeOf(params.type)
     const filters = await request.validateUsing(listFiltersValidator, { data: request.qs() })
-    const model = CONTENT_MODELS[type.content]
-    const query = (model.query() as any).where('collectivity_id', tenant.collectivityId)
+    const model: typeof Publishable = CONTENT_MODELS[type.content]
+    const query = model.ownedBy(tenant)
     if (filters.status) query.where('status', filters.status)
     if (filters.q) query.whereILike(type.titleColumn, `%${filters.q.replace(/[\\%_]/g, '\\$&')}%`)
     const items = await query.orderBy('updated_at', 'desc').limit(200)
     let editing = null
     let canteenMenus = null
     if (filters.edit && filters.edit !== 'new') {
-      const item = await (model.query() as any)
-        .where('collectivity_id', tenant.collectivityId)
-        .where('id', Number(filters.edit))
-        .first()
-      if (!item) throw new NotFoundError('Contenu introuvable')
+      // The form reads type-specific columns (body, description…) through `type.formValues`.
+      const item: any = await model.findOwnedOrFail(tenant, filters.edit)
       editing = {
         id: item.id,
         state: item.stateAt(),
