@@ -65,4 +65,5 @@ export default defineModule({
     return [refreshPublicationStatesJob]
   },
   routes: () => import('#info/routes'),
+  openapi: () => import('#info/openapi'),
 })

@@ -2,6 +2,7 @@ import type { VineObject } from '@vinejs/vine'
 import type { SchemaTypes } from '@vinejs/vine/types'
 import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
 import type { JobDefinition } from '#kernel/queue/job'
+import type { OpenApiFragment } from '#kernel/http/openapi/types'
 import type Collectivity from '#kernel/territories/models/collectivity'
 
 /** Agent roles inside one authority (see app/kernel/tenancy). */
@@ -64,6 +65,8 @@ export interface ModuleManifest {
   jobs?: () => Promise<JobDefinition<any>[]>
   /** Registers the module's routes (api, back-office, others). */
   routes: () => Promise<unknown>
+  /** The module's citizen API paths, merged into `/api/v1/openapi.json`. */
+  openapi?: () => Promise<{ default: OpenApiFragment }>
 }
 
 export function defineModule(manifest: ModuleManifest): ModuleManifest {

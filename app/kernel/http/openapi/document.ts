@@ -1,17 +1,24 @@
 import env from '#start/env'
+import { modules } from '#kernel/modules/registry'
 import type { OpenApiDocument, OpenApiFragment } from '#kernel/http/openapi/types'
 
 /**
- * Every `openapi.ts` fragment of the API, in the order their tags appear. Documenting an area
- * or a module is one line here.
+ * The kernel's `openapi.ts` fragments, in the order their tags appear; modules add theirs
+ * through their manifest (`openapi`), after the kernel's.
  */
-const FRAGMENTS: (() => Promise<{ default: OpenApiFragment }>)[] = [
+const KERNEL_FRAGMENTS: (() => Promise<{ default: OpenApiFragment }>)[] = [
   () => import('#kernel/http/openapi/common'),
   () => import('#kernel/accounts/citizens/openapi'),
   () => import('#kernel/territories/openapi'),
-  () => import('#info/openapi'),
   () => import('#kernel/media/openapi'),
 ]
+
+function allFragments() {
+  return [
+    ...KERNEL_FRAGMENTS,
+    ...modules.flatMap((module) => (module.openapi ? [module.openapi] : [])),
+  ]
+}
 
 const COMPONENT_KINDS = ['schemas', 'responses', 'parameters', 'headers'] as const
 
@@ -84,7 +91,7 @@ let built: Promise<OpenApiDocument> | undefined
 
 /** The document served at `/api/v1/openapi.json`, built once per process. */
 export function openApiDocument(): Promise<OpenApiDocument> {
-  built ??= Promise.all(FRAGMENTS.map((load) => load().then((module) => module.default))).then(
+  built ??= Promise.all(allFragments().map((load) => load().then((module) => module.default))).then(
     (fragments) => mergeOpenApiFragments(fragments, new URL(env.get('APP_URL')).origin)
   )
   return built
