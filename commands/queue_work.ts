@@ -1,3 +1,4 @@
+import type { Worker } from 'bullmq'
 import { BaseCommand, flags } from '@adonisjs/core/ace'
 import type { CommandOptions } from '@adonisjs/core/types/ace'
 import { allQueueNames } from '#kernel/queue/registry'
@@ -32,6 +33,19 @@ export default class QueueWork extends BaseCommand {
   declare stalledInterval?: number
 
   async run() {
+    // bin/console.ts turns SIGTERM into app.terminate(); this hook makes it graceful. It is in
+    // place before anything waits on Redis, so a stop during start-up is not lost: workers
+    // started after it are closed at once (below) instead of keeping the process alive.
+    let workers: Worker[] = []
+    let stopping = false
+    this.app.terminating(async () => {
+      stopping = true
+      this.logger.info('Arrêt : les tâches en cours se terminent…')
+      await stopWorkers(workers)
+      await closeQueues()
+      this.logger.info('Worker arrêté')
+    })
+
     // BullMQ (and job loaders) wait for Redis without a word: say so once, then wait with them.
     const { redis } = await checkRedisAndQueues({
       queueNames: Promise.resolve([]),
@@ -55,23 +69,21 @@ export default class QueueWork extends BaseCommand {
       this.logger.warning('Aucune tâche enregistrée : rien à traiter (le worker attend quand même)')
     }
 
-    const workers = await startWorkers({
+    workers = await startWorkers({
       queues,
       concurrency: this.concurrency,
       lockDurationMs: this.lockDuration,
       stalledIntervalMs: this.stalledInterval,
     })
+    if (stopping) {
+      await stopWorkers(workers)
+      await closeQueues()
+      return
+    }
     this.logger.info(
       `Worker prêt — files : ${queues.join(', ') || '(aucune)'}, concurrence ${this.concurrency}`
     )
 
-    // bin/console.ts turns SIGTERM into app.terminate(); these hooks make it graceful.
-    this.app.terminating(async () => {
-      this.logger.info('Arrêt : les tâches en cours se terminent…')
-      await stopWorkers(workers)
-      await closeQueues()
-      this.logger.info('Worker arrêté')
-    })
     let interrupted = false
     process.on('SIGINT', () => {
       if (interrupted) {
