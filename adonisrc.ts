@@ -3,8 +3,8 @@ import { defineConfig } from '@adonisjs/core/app'
 export default defineConfig({
   experimental: {},
   /*
-  | Application commands are found in ./commands; module commands are listed by the module
-  | registry's command loader (see app/kernel/modules/commands_loader.ts).
+  | Application commands are found in ./commands. start/modules.ts is preloaded first: it hands
+  | the list of modules to the kernel before routes, commands or tests read it.
   */
   commands: [
     () => import('@adonisjs/core/commands'),
@@ -35,6 +35,7 @@ export default defineConfig({
     () => import('@adonisjs/inertia/inertia_provider'),
   ],
   preloads: [
+    () => import('#start/modules'),
     () => import('#start/routes'),
     () => import('#start/kernel'),
     () => import('#kernel/media/register'),

@@ -1,8 +1,10 @@
 /*
 | The router. Kernel routes (health, accounts, territories…) and every module's routes file,
-| registered through the module registry.
+| registered through the module registry. Kernel areas register their OpenAPI fragment beside
+| their routes; the modules' fragments (manifest `openapi`) are registered here, after them.
 */
 import { modules } from '#kernel/modules/registry'
+import { registerOpenApiFragment } from '#kernel/http/openapi/registry'
 
 await import('#kernel/health/routes')
 
@@ -16,4 +18,5 @@ await import('#kernel/media/routes')
 
 for (const module of modules) {
   await module.routes()
+  if (module.openapi) registerOpenApiFragment(module.openapi)
 }

@@ -3,7 +3,10 @@
 | variants. Originals have no route at all.
 */
 import router from '@adonisjs/core/services/router'
+import { registerOpenApiFragment } from '#kernel/http/openapi/registry'
 import { api, citizenAuth, tenantBackOffice } from '#start/kernel'
+
+registerOpenApiFragment(() => import('#kernel/media/openapi'))
 
 const UploadsController = () => import('#kernel/media/controllers/uploads_controller')
 const MediaFilesController = () => import('#kernel/media/controllers/media_files_controller')

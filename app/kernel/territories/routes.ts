@@ -3,8 +3,11 @@
 | cached by shared caches (the COG changes once a year; features rarely).
 */
 import router from '@adonisjs/core/services/router'
+import { registerOpenApiFragment } from '#kernel/http/openapi/registry'
 import { api } from '#start/kernel'
 import { cacheFor } from '#kernel/http/cache'
+
+registerOpenApiFragment(() => import('#kernel/territories/openapi'))
 
 const CollectivitiesController = () =>
   import('#kernel/territories/controllers/collectivities_controller')

@@ -3,8 +3,11 @@
 | check a password or send e-mail have tighter limits of their own (start/limiter.ts).
 */
 import router from '@adonisjs/core/services/router'
+import { registerOpenApiFragment } from '#kernel/http/openapi/registry'
 import { api, citizenAuth } from '#start/kernel'
 import { throttleAccountEmails, throttleLogin } from '#start/limiter'
+
+registerOpenApiFragment(() => import('#kernel/accounts/citizens/openapi'))
 
 const CitizenAuthController = () =>
   import('#kernel/accounts/citizens/controllers/citizen_auth_controller')

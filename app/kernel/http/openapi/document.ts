@@ -1,23 +1,10 @@
 import env from '#start/env'
-import { modules } from '#kernel/modules/registry'
 import type { OpenApiDocument, OpenApiFragment } from '#kernel/http/openapi/types'
+import { onOpenApiFragmentsChange, registeredOpenApiFragments } from '#kernel/http/openapi/registry'
 
-/**
- * The kernel's `openapi.ts` fragments, in the order their tags appear; modules add theirs
- * through their manifest (`openapi`), after the kernel's.
- */
-const KERNEL_FRAGMENTS: (() => Promise<{ default: OpenApiFragment }>)[] = [
-  () => import('#kernel/http/openapi/common'),
-  () => import('#kernel/accounts/citizens/openapi'),
-  () => import('#kernel/territories/openapi'),
-  () => import('#kernel/media/openapi'),
-]
-
+/** The shared pieces (error format, pagination) come first; then every registered fragment. */
 function allFragments() {
-  return [
-    ...KERNEL_FRAGMENTS,
-    ...modules.flatMap((module) => (module.openapi ? [module.openapi] : [])),
-  ]
+  return [() => import('#kernel/http/openapi/common'), ...registeredOpenApiFragments()]
 }
 
 const COMPONENT_KINDS = ['schemas', 'responses', 'parameters', 'headers'] as const
@@ -88,6 +75,7 @@ export function mergeOpenApiFragments(
 }
 
 let built: Promise<OpenApiDocument> | undefined
+onOpenApiFragmentsChange(() => (built = undefined))
 
 /** The document served at `/api/v1/openapi.json`, built once per process. */
 export function openApiDocument(): Promise<OpenApiDocument> {
