@@ -9,6 +9,12 @@ export const http = defineConfig({
   generateRequestId: true,
   allowMethodSpoofing: false,
   useAsyncLocalStorage: false,
+  // `near=43.6,0.58` and `bbox=w,s,e,n` stay strings: a raw comma is what curl and mobile URL
+  // builders send, and no query parameter of ours is a comma-separated array.
+  qs: {
+    parse: { depth: 5, parameterLimit: 1000, allowSparse: false, arrayLimit: 20, comma: false },
+    stringify: { encode: true, encodeValuesOnly: false, arrayFormat: 'indices', skipNulls: false },
+  },
   cookie: {
     domain: '',
     path: '/',

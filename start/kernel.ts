@@ -6,6 +6,7 @@
 import router from '@adonisjs/core/services/router'
 import server from '@adonisjs/core/services/server'
 import { throttleApiWrites } from '#start/limiter'
+import { ID_PARAMS, idParamMatcher } from '#kernel/http/ids'
 
 server.errorHandler(() => import('#exceptions/handler'))
 
@@ -16,7 +17,13 @@ server.use([
   () => import('@adonisjs/vite/vite_middleware'),
 ])
 
-router.use([() => import('@adonisjs/core/bodyparser_middleware')])
+router.use([
+  () => import('@adonisjs/core/bodyparser_middleware'),
+  () => import('#kernel/http/input_guard_middleware'),
+])
+
+// Id params (`:id`…) match PostgreSQL integers only, on every route (ADR 0012).
+for (const param of ID_PARAMS) router.where(param, idParamMatcher)
 
 export const middleware = router.named({
   session: () => import('@adonisjs/session/session_middleware'),

@@ -1,6 +1,7 @@
 import app from '@adonisjs/core/services/app'
 import { type HttpContext, ExceptionHandler } from '@adonisjs/core/http'
 import { isApiRequest, renderApiError } from '#kernel/http/api_errors'
+import { asRequestError } from '#kernel/http/request_errors'
 import { renderBackOfficeError } from '#kernel/tenancy/back_office_errors'
 
 export default class HttpExceptionHandler extends ExceptionHandler {
@@ -11,7 +12,8 @@ export default class HttpExceptionHandler extends ExceptionHandler {
    * The citizen API and Open311 answer every error with `{ errors: [{ code, message, field? }] }`
    * (see app/kernel/http/api_errors.ts); the back-office keeps the framework's behaviour.
    */
-  async handle(error: unknown, ctx: HttpContext) {
+  async handle(thrown: unknown, ctx: HttpContext) {
+    const error = asRequestError(thrown)
     if (isApiRequest(ctx)) {
       const rendered = renderApiError(error, { exposeInternals: this.debug })
       for (const [name, value] of Object.entries(rendered.headers)) {
@@ -25,6 +27,6 @@ export default class HttpExceptionHandler extends ExceptionHandler {
   }
 
   async report(error: unknown, ctx: HttpContext) {
-    return super.report(error, ctx)
+    return super.report(asRequestError(error), ctx)
   }
 }

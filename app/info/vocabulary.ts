@@ -105,3 +105,15 @@ export const CONTACT_THEME_LABELS: Record<ContactTheme, string> = {
 }
 
 export const TIME_ZONE = 'Europe/Paris'
+
+/** Text limits of a place, shared by the back-office form and every importer (tags: each tag). */
+export const PLACE_TEXT_LIMITS = {
+  name: 255,
+  address: 500,
+  phone: 64,
+  email: 254,
+  website: 2048,
+  openingHours: 1000,
+  description: 100_000,
+  tags: 50,
+} as const

@@ -18,6 +18,7 @@ export default class ListCanteens {
     const result = await paginateByCursor(query, page, {
       listing: 'info.canteens',
       column: 'name',
+      kind: 'text',
       direction: 'asc',
     })
     return result.toJSON((canteen) => canteenJson(canteen, audience))

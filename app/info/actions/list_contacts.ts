@@ -18,6 +18,7 @@ export default class ListContacts {
     const result = await paginateByCursor(query, page, {
       listing: 'info.contacts',
       column: 'rank',
+      kind: 'int4',
       direction: 'asc',
     })
     return result.toJSON((contact) => contactJson(contact, audience))

@@ -44,6 +44,7 @@ export default class ListEvents {
     const result = await paginateByCursor(eventsQuery(audience, filters, now), page, {
       listing: 'info.events',
       column: 'starts_at',
+      kind: 'timestamp',
       direction: 'asc',
     })
     const images = await readyImages(result.rows.map((event) => event.imageMediaId))

@@ -1,10 +1,5 @@
 import News from '#info/models/news'
-import {
-  decodeCursor,
-  encodeCursor,
-  InvalidCursorError,
-  type PageRequest,
-} from '#kernel/http/pagination'
+import { decodeCursor, encodeCursor, isIsoInstant, type PageRequest } from '#kernel/http/pagination'
 import { NotFoundError } from '#kernel/http/errors'
 import { whereVisible, type Audience } from '#info/support/audience'
 import { readyImages } from '#info/support/images'
@@ -20,11 +15,13 @@ function positionOf(news: News): string {
   return `${news.pinned ? 1 : 0}|${news.publishAt!.toUTC().toISO()}`
 }
 
+const isPosition = (value: string | number) =>
+  typeof value === 'string' && /^[01]\|/.test(value) && isIsoInstant(value.slice(2))
+
 function readPosition(cursor: string): { pinned: boolean; publishAt: string; id: number } {
-  const { value, id } = decodeCursor(LISTING, cursor)
-  const match = /^([01])\|(\d{4}-\d{2}-\d{2}T[\d:.]+(?:Z|[+-]\d{2}:\d{2}))$/.exec(String(value))
-  if (!match) throw new InvalidCursorError()
-  return { pinned: match[1] === '1', publishAt: match[2], id }
+  const { value, id } = decodeCursor(LISTING, cursor, isPosition)
+  const position = String(value)
+  return { pinned: position[0] === '1', publishAt: position.slice(2), id }
 }
 
 /**

@@ -1,6 +1,11 @@
 import { DateTime } from 'luxon'
 import Place from '#info/models/place'
-import { decodeCursor, encodeCursor, type PageRequest } from '#kernel/http/pagination'
+import {
+  decodeCursor,
+  encodeCursor,
+  type CursorValueKind,
+  type PageRequest,
+} from '#kernel/http/pagination'
 import { NotFoundError } from '#kernel/http/errors'
 import { whereVisible, type Audience } from '#info/support/audience'
 import { readyImages } from '#info/support/images'
@@ -33,6 +38,8 @@ interface Order {
   sql: string
   bindings: Array<string | number>
   valueOf(place: Place): string | number
+  /** The sort value's SQL type, checked when a cursor is read back. */
+  kind: CursorValueKind
 }
 
 function visiblePlaces(audience: Audience, filters: PlaceFilters, now: Date) {
@@ -66,6 +73,7 @@ function orderOf(filters: PlaceFilters): Order {
       sql: `round((${distanceSql})::numeric, 2)`,
       bindings: [lat, lat, lng],
       valueOf: (place) => Number(place.$extras.sort_value),
+      kind: 'numeric',
     }
   }
   return {
@@ -73,6 +81,7 @@ function orderOf(filters: PlaceFilters): Order {
     sql: 'info_places.name',
     bindings: [],
     valueOf: (place) => place.name,
+    kind: 'text',
   }
 }
 
@@ -97,7 +106,7 @@ export default class ListPlaces {
     const batch = filters.openNow ? Math.max(OPEN_NOW_BATCH, page.limit + 1) : page.limit + 1
     const maxScanned = filters.openNow ? MAX_SCANNED_FOR_OPEN_NOW : page.limit + 1
 
-    let after = page.cursor ? decodeCursor(order.listing, page.cursor) : undefined
+    let after = page.cursor ? decodeCursor(order.listing, page.cursor, order.kind) : undefined
     const accepted: Place[] = []
     let scanned = 0
     let lastScanned: Place | undefined

@@ -35,7 +35,7 @@ export default class ReadFeed {
     const types = modules
       .flatMap((module) => module.feed?.types ?? [])
       .filter((type) => !INFO_TYPE_FEATURES[type] || audience.hasFeature(INFO_TYPE_FEATURES[type]))
-    const before = page.cursor ? decodeCursor(LISTING, page.cursor) : undefined
+    const before = page.cursor ? decodeCursor(LISTING, page.cursor, 'timestamp', 'int8') : undefined
     const { sql, bindings } = feedQuery({
       collectivityIds: audience.ids,
       types,

@@ -6,6 +6,7 @@ import { findContentForUpdate } from '#info/actions/find_content'
 import { sanitizeRichText } from '#info/support/rich_text'
 import { syncFeedItem } from '#info/support/feed_sync'
 import { DomainError } from '#kernel/http/errors'
+import { assertInFrance } from '#kernel/territories/france_bounds'
 import { TIME_ZONE, type EventCategory } from '#info/vocabulary'
 
 export interface EventInput {
@@ -55,6 +56,7 @@ export default class SaveEvent {
         'lat'
       )
     }
+    if (input.lat !== null && input.lat !== undefined) assertInFrance(input.lat, input.lng!)
     return db.transaction(async (trx) => {
       await assertOwnImage(collectivityId, input.imageMediaId, trx)
       const event = id

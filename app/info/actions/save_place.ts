@@ -6,6 +6,9 @@ import { sanitizeRichText } from '#info/support/rich_text'
 import { assertOpeningHours } from '#info/support/opening_hours'
 import { geometryProblem, normaliseGeometry, type Geometry } from '#info/support/geojson'
 import { DomainError } from '#kernel/http/errors'
+import { assertTextLimits } from '#kernel/http/text_limits'
+import { assertInFrance } from '#kernel/territories/france_bounds'
+import { PLACE_TEXT_LIMITS } from '#info/vocabulary'
 import type { PlaceCategory } from '#info/vocabulary'
 
 export interface PlaceInput {
@@ -36,6 +39,18 @@ function representativePoint(geometry: Geometry): [number, number] {
   if (geometry.type === 'Point') return geometry.coordinates
   const line = geometry.type === 'LineString' ? geometry.coordinates : geometry.coordinates[0]
   return line[Math.floor((line.length - 1) / 2)]
+}
+
+/** Every vertex of a place's geometry lies in France (swapped coordinates are the usual slip). */
+function assertGeometryInFrance(geometry: Geometry) {
+  const field = geometry.type === 'Point' ? 'lat' : 'geometry'
+  const points =
+    geometry.type === 'Point'
+      ? [geometry.coordinates]
+      : geometry.type === 'LineString'
+        ? geometry.coordinates
+        : geometry.coordinates.flat()
+  for (const [lng, lat] of points) assertInFrance(lat, lng, field)
 }
 
 /**
@@ -83,6 +98,8 @@ export function placeAttributes(input: PlaceInput) {
   } else if (lat !== null) {
     geometry = { type: 'Point', coordinates: [lng!, lat] }
   }
+  if (geometry) assertGeometryInFrance(geometry)
+  assertTextLimits(input, PLACE_TEXT_LIMITS)
   return {
     category: input.category,
     name: input.name.trim(),

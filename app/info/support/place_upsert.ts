@@ -3,6 +3,7 @@ import db from '@adonisjs/lucid/services/db'
 import Place from '#info/models/place'
 import { placeAttributes, type PlaceInput } from '#info/actions/save_place'
 import { DomainError } from '#kernel/http/errors'
+import { TooLongError } from '#kernel/http/text_limits'
 import type { ImportReport } from '#info/support/import_report'
 
 export interface PlaceCandidate {
@@ -37,7 +38,7 @@ export async function upsertPlaces(
       report.rejected.push({
         line: candidate.line,
         sourceId: candidate.sourceId,
-        reason: error.message,
+        reason: error instanceof TooLongError ? `${error.field} : ${error.message}` : error.message,
       })
     }
   }

@@ -1,5 +1,6 @@
 import vine from '@vinejs/vine'
-import { DateTime } from 'luxon'
+import { idRule } from '#kernel/http/ids'
+import { readDateTime } from '#kernel/http/dates'
 import { apiValidator } from '#kernel/http/validation_messages'
 import { DomainError } from '#kernel/http/errors'
 import { CONTACT_THEMES, EVENT_CATEGORIES, PLACE_CATEGORIES, TIME_ZONE } from '#info/vocabulary'
@@ -42,7 +43,7 @@ export const contactsQueryValidator = apiValidator({
 })
 
 export const idParamValidator = apiValidator({
-  id: vine.number().withoutDecimals().range([1, 2_147_483_647]),
+  id: idRule(),
 })
 
 /**
@@ -51,9 +52,7 @@ export const idParamValidator = apiValidator({
  */
 export function parisInstant(value: string | undefined, field: string, edge: 'start' | 'end') {
   if (value === undefined) return undefined
-  let instant = DateTime.fromISO(value, { zone: TIME_ZONE, setZone: true })
-  if (!instant.isValid)
-    throw new DomainError('E_INVALID_DATE', `Date invalide : « ${value} »`, 422, field)
+  let instant = readDateTime(value, TIME_ZONE, field)
   if (ISO_DATE.test(value))
     instant = edge === 'start' ? instant.startOf('day') : instant.endOf('day')
   return instant

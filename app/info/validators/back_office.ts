@@ -1,6 +1,7 @@
 import vine from '@vinejs/vine'
-import { DateTime } from 'luxon'
-import { DomainError } from '#kernel/http/errors'
+import { idOrNewRule, idRule } from '#kernel/http/ids'
+import type { DateTime } from 'luxon'
+import { readDateTime } from '#kernel/http/dates'
 import {
   ALLERGENS,
   CANTEEN_TYPES,
@@ -10,6 +11,7 @@ import {
   EVENT_CATEGORIES,
   MEALS,
   PLACE_CATEGORIES,
+  PLACE_TEXT_LIMITS,
   TIME_ZONE,
 } from '#info/vocabulary'
 
@@ -19,7 +21,7 @@ import {
 | their own French message on the same field.
 */
 const optionalText = (max: number) => vine.string().trim().maxLength(max).optional().nullable()
-const imageMediaId = () => vine.number().withoutDecimals().positive().optional().nullable()
+const imageMediaId = () => idRule().optional().nullable()
 const coordinate = (limit: number) => vine.number().range([-limit, limit]).optional().nullable()
 
 export const newsFormValidator = vine.create({
@@ -56,16 +58,16 @@ export const eventFormValidator = vine.create({
 
 export const placeFormValidator = vine.create({
   category: vine.enum(PLACE_CATEGORIES),
-  name: vine.string().trim().minLength(2).maxLength(255),
-  description: vine.string().maxLength(100_000).optional().nullable(),
-  address: optionalText(500),
+  name: vine.string().trim().minLength(2).maxLength(PLACE_TEXT_LIMITS.name),
+  description: vine.string().maxLength(PLACE_TEXT_LIMITS.description).optional().nullable(),
+  address: optionalText(PLACE_TEXT_LIMITS.address),
   lat: coordinate(90),
   lng: coordinate(180),
-  phone: optionalText(64),
-  email: vine.string().trim().email().maxLength(254).optional().nullable(),
-  website: vine.string().trim().url().maxLength(2048).optional().nullable(),
-  openingHours: optionalText(1000),
-  tags: vine.array(vine.string().trim().maxLength(50)).maxLength(20).optional(),
+  phone: optionalText(PLACE_TEXT_LIMITS.phone),
+  email: vine.string().trim().email().maxLength(PLACE_TEXT_LIMITS.email).optional().nullable(),
+  website: vine.string().trim().url().maxLength(PLACE_TEXT_LIMITS.website).optional().nullable(),
+  openingHours: optionalText(PLACE_TEXT_LIMITS.openingHours),
+  tags: vine.array(vine.string().trim().maxLength(PLACE_TEXT_LIMITS.tags)).maxLength(20).optional(),
   imageMediaId: imageMediaId(),
 })
 
@@ -121,17 +123,9 @@ export const publishValidator = vine.create({
 export const listFiltersValidator = vine.create({
   q: vine.string().trim().maxLength(100).optional(),
   status: vine.enum(['draft', 'scheduled', 'published', 'expired'] as const).optional(),
-  edit: vine
-    .string()
-    .trim()
-    .regex(/^(new|\d{1,10})$/)
-    .optional(),
+  edit: idOrNewRule().optional(),
   /** On a canteen's page: the menu being edited. */
-  menu: vine
-    .string()
-    .trim()
-    .regex(/^(new|\d{1,10})$/)
-    .optional(),
+  menu: idOrNewRule().optional(),
 })
 
 export const importValidator = vine.create({
@@ -143,8 +137,5 @@ export function parisDateTime(value: string, field: string): DateTime
 export function parisDateTime(value: string | null | undefined, field: string): DateTime | null
 export function parisDateTime(value: string | null | undefined, field: string): DateTime | null {
   if (!value) return null
-  const instant = DateTime.fromISO(value, { zone: TIME_ZONE })
-  if (!instant.isValid)
-    throw new DomainError('E_INVALID_DATE', `Date invalide : « ${value} »`, 422, field)
-  return instant
+  return readDateTime(value, TIME_ZONE, field)
 }

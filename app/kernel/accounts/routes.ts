@@ -29,13 +29,7 @@ router
   .group(() => {
     router.get('/agents', [MembersController, 'index']).as('agents.index')
     router.post('/agents', [MembersController, 'store']).as('agents.invite')
-    router
-      .put('/agents/:id', [MembersController, 'update'])
-      .as('agents.update')
-      .where('id', router.matchers.number())
-    router
-      .delete('/agents/:id', [MembersController, 'destroy'])
-      .as('agents.remove')
-      .where('id', router.matchers.number())
+    router.put('/agents/:id', [MembersController, 'update']).as('agents.update')
+    router.delete('/agents/:id', [MembersController, 'destroy']).as('agents.remove')
   })
   .use(tenantBackOffice())

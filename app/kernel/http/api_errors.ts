@@ -39,10 +39,6 @@ const KNOWN_FAILURES: Record<string, { status: number; message: string; code?: s
     status: 413,
     message: 'Le corps de la requête dépasse la taille autorisée',
   },
-  E_ENCODING_UNSUPPORTED: {
-    status: 415,
-    message: 'Encodage du corps de la requête non pris en charge',
-  },
   E_REQUEST_ABORTED: { status: 400, message: 'Requête interrompue' },
 }
 

@@ -3,6 +3,9 @@ import string from '@adonisjs/core/helpers/string'
 import type { HttpRequest } from '@adonisjs/core/http'
 import { DomainError } from '#kernel/http/errors'
 import { apiValidator } from '#kernel/http/validation_messages'
+import { INT4_MAX, isInt4Id, isInt8Id } from '#kernel/http/ids'
+import { DateTime } from 'luxon'
+import { isValidOffset } from '#kernel/http/dates'
 
 export const DEFAULT_PAGE_LIMIT = 20
 export const MAX_PAGE_LIMIT = 100
@@ -40,7 +43,55 @@ export function encodeCursor(listing: string, value: SortValue, id: number): str
   return Buffer.from(JSON.stringify([listing, value, id])).toString('base64url')
 }
 
-export function decodeCursor(listing: string, cursor: string): { value: SortValue; id: number } {
+/**
+ * What a cursor's sort value must be, as the SQL column holds it: a value PostgreSQL would
+ * refuse (a non-date for a timestamp, an int past 2³¹ for an integer, a NUL byte in text) is an
+ * E_INVALID_CURSOR here, never an SQL error. A function checks a composite value.
+ */
+export type CursorValueKind =
+  'timestamp' | 'int4' | 'numeric' | 'text' | ((value: string | number) => boolean)
+
+/** The tie-breaker id's column type: `integer` (default) or `bigint`. */
+export type CursorIdKind = 'int4' | 'int8'
+
+/** An ISO 8601 instant as `toISOString()` / Luxon's `toISO()` write it, offset within ±14:00. */
+const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d{1,6})?(?:Z|[+-]\d{2}:\d{2})$/
+
+export function isIsoInstant(value: unknown): value is string {
+  return (
+    typeof value === 'string' &&
+    ISO_INSTANT.test(value) &&
+    !value.startsWith('0000') &&
+    isValidOffset(value.slice(19).replace(/^\.\d+/, '')) &&
+    DateTime.fromISO(value, { setZone: true }).isValid
+  )
+}
+
+const MAX_TEXT_SORT_VALUE = 1000
+
+function valueFits(kind: CursorValueKind, value: unknown): boolean {
+  if (typeof value !== 'string' && typeof value !== 'number') return false
+  if (typeof kind === 'function') return kind(value)
+  switch (kind) {
+    case 'timestamp':
+      return isIsoInstant(value)
+    case 'int4':
+      return Number.isInteger(value) && Math.abs(value as number) <= INT4_MAX
+    case 'numeric':
+      return typeof value === 'number' && Number.isFinite(value) && Math.abs(value) < 1e15
+    case 'text':
+      return (
+        typeof value === 'string' && value.length <= MAX_TEXT_SORT_VALUE && !value.includes('\0')
+      )
+  }
+}
+
+export function decodeCursor(
+  listing: string,
+  cursor: string,
+  kind: CursorValueKind,
+  idKind: CursorIdKind = 'int4'
+): { value: SortValue; id: number } {
   let decoded: unknown
   try {
     decoded = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'))
@@ -49,10 +100,8 @@ export function decodeCursor(listing: string, cursor: string): { value: SortValu
   }
   if (!Array.isArray(decoded) || decoded.length !== 3) throw new InvalidCursorError()
   const [key, value, id] = decoded
-  const validValue =
-    typeof value === 'string' || (typeof value === 'number' && Number.isFinite(value))
-  if (key !== listing || !validValue || !Number.isSafeInteger(id) || id < 1)
-    throw new InvalidCursorError()
+  const validId = idKind === 'int8' ? isInt8Id(id) : isInt4Id(id)
+  if (key !== listing || !valueFits(kind, value) || !validId) throw new InvalidCursorError()
   return { value, id }
 }
 
@@ -69,6 +118,8 @@ export interface KeysetOptions<Row> {
   listing: string
   /** Sort column (not null), table-qualified when the query joins. */
   column: string
+  /** The sort column's type, checked on every cursor read back (see `CursorValueKind`). */
+  kind: CursorValueKind
   direction: 'asc' | 'desc'
   /** Tie-breaker column; `id` unless the query joins. */
   idColumn?: string
@@ -97,7 +148,7 @@ export async function paginateByCursor<Row extends { id: number }>(
 ): Promise<CursorPage<Row>> {
   const idColumn = options.idColumn ?? 'id'
   if (page.cursor) {
-    const { value, id } = decodeCursor(options.listing, page.cursor)
+    const { value, id } = decodeCursor(options.listing, page.cursor, options.kind)
     const operator = options.direction === 'desc' ? '<' : '>'
     query.whereRaw(`(${quote(options.column)}, ${quote(idColumn)}) ${operator} (?, ?)`, [value, id])
   }

@@ -28,6 +28,8 @@ router
         router.get('/jobs/failed', [FailedJobsController, 'index']).as('jobs.failed')
         router
           .post('/jobs/failed/:queue/:id/retry', [FailedJobsController, 'retry'])
+          // A BullMQ job id, not a row id: any short name.
+          .where('id', /^[\w:.-]{1,200}$/)
           .as('jobs.retry')
       })
       .use(middleware.superAdmin())

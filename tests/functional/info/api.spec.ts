@@ -344,8 +344,12 @@ test.group('Info citizen API', (group) => {
 
     const farm = await client.get(`${base(s.auch.code)}/places/${s.farm.id}`)
     farm.assertStatus(404)
-    const notANumber = await client.get(`${base(s.auch.code)}/places/abc`)
-    notANumber.assertStatus(422)
+    // Ids are PostgreSQL integers in the route itself (ADR 0012): anything else names nothing.
+    for (const id of ['abc', '2147483648', '0']) {
+      const notAnId = await client.get(`${base(s.auch.code)}/places/${id}`)
+      notAnId.assertStatus(404)
+      assert.equal(notAnId.body().errors[0].code, 'E_ROUTE_NOT_FOUND')
+    }
   })
 
   test('canteens and their menus, with the allergen setting', async ({ client, assert }) => {

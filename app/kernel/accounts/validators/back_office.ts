@@ -1,4 +1,5 @@
 import vine from '@vinejs/vine'
+import { idRule } from '#kernel/http/ids'
 import { ROLES } from '#kernel/tenancy/permissions'
 
 const password = () => vine.string().minLength(12).maxLength(200)
@@ -31,7 +32,7 @@ export const changeRoleValidator = vine.create({
 })
 
 export const switchAuthorityValidator = vine.create({
-  collectivityId: vine.number().withoutDecimals().positive(),
+  collectivityId: idRule(),
 })
 
 export const authoritySearchValidator = vine.create({
@@ -55,11 +56,11 @@ export const brandingValidator = vine.create({
     .url({ require_protocol: true, protocols: ['http', 'https'] })
     .maxLength(2000)
     .optional(),
-  logoMediaId: vine.number().withoutDecimals().positive().optional(),
+  logoMediaId: idRule().optional(),
 })
 
 export const auditFiltersValidator = vine.create({
-  agentId: vine.number().withoutDecimals().positive().optional(),
+  agentId: idRule().optional(),
   action: vine.string().trim().maxLength(64).optional(),
   from: vine.date({ formats: ['YYYY-MM-DD'] }).optional(),
   to: vine.date({ formats: ['YYYY-MM-DD'] }).optional(),

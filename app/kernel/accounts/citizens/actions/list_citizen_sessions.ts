@@ -20,6 +20,7 @@ export default class ListCitizenSessions {
     return paginateByCursor<CitizenSessionRow>(query, page, {
       listing: 'citizen.sessions',
       column: 'created_at',
+      kind: 'timestamp',
       direction: 'desc',
     })
   }

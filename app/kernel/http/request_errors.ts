@@ -1,0 +1,36 @@
+import { DomainError } from '#kernel/http/errors'
+
+interface ParserFailure {
+  code?: string
+  status?: number
+  type?: string
+}
+
+/**
+ * The body parser lets zlib's own errors through when a body declared `Content-Encoding: gzip`
+ * (or deflate, br) is not: they carry no HTTP status and became 500s. This turns them, and the
+ * parser's refusal of an unknown encoding, into refusals with a stable code, for the API and
+ * the back-office alike (the exception handler calls it first).
+ */
+export function asRequestError(error: unknown): unknown {
+  if (typeof error !== 'object' || error === null) return error
+  const failure = error as ParserFailure
+  if (typeof failure.code === 'string' && /^Z_[A-Z_]+$/.test(failure.code)) {
+    return new DomainError(
+      'E_INVALID_BODY_ENCODING',
+      'Le corps de la requête ne correspond pas à son en-tête Content-Encoding',
+      400
+    )
+  }
+  if (
+    failure.code === 'E_ENCODING_UNSUPPORTED' ||
+    (failure.status === 415 && !(error instanceof DomainError))
+  ) {
+    return new DomainError(
+      'E_UNSUPPORTED_ENCODING',
+      'Encodage du corps de la requête non pris en charge (gzip, deflate ou br attendu)',
+      415
+    )
+  }
+  return error
+}
