@@ -1,6 +1,7 @@
 import env from '#start/env'
 import app from '@adonisjs/core/services/app'
 import { defineConfig } from '@adonisjs/core/http'
+import { trustedProxies } from '#kernel/http/trusted_proxies'
 
 export const appKey = env.get('APP_KEY')
 export const appUrl = env.get('APP_URL')
@@ -8,6 +9,8 @@ export const appUrl = env.get('APP_URL')
 export const http = defineConfig({
   generateRequestId: true,
   allowMethodSpoofing: false,
+  // X-Forwarded-For is read only from the proxies listed in TRUSTED_PROXIES (none by default).
+  trustProxy: trustedProxies(env.get('TRUSTED_PROXIES')),
   useAsyncLocalStorage: false,
   // `near=43.6,0.58` and `bbox=w,s,e,n` stay strings: a raw comma is what curl and mobile URL
   // builders send, and no query parameter of ours is a comma-separated array.

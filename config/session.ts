@@ -42,6 +42,7 @@ const sessionConfig = defineConfig({
    */
   stores: {
     cookie: stores.cookie(),
+    redis: stores.redis({ connection: 'main' }),
   },
 })
 

@@ -27,7 +27,10 @@ export default await Env.create(new URL('../', import.meta.url), {
   // Prefix of every BullMQ key, so that several deployments (or test runs) share one Redis.
   QUEUE_PREFIX: Env.schema.string.optional(),
 
-  SESSION_DRIVER: Env.schema.enum(['cookie', 'memory'] as const),
+  // Reverse proxies whose X-Forwarded-For is believed (addresses or CIDR, comma-separated).
+  TRUSTED_PROXIES: Env.schema.string.optional(),
+
+  SESSION_DRIVER: Env.schema.enum(['cookie', 'redis', 'memory'] as const),
   LIMITER_STORE: Env.schema.enum(['redis', 'memory'] as const),
 
   // Mail: `smtp` in production, `json` (messages kept in memory / logged) for development.

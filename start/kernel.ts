@@ -29,6 +29,7 @@ export const middleware = router.named({
   session: () => import('@adonisjs/session/session_middleware'),
   shield: () => import('@adonisjs/shield/shield_middleware'),
   initializeAuth: () => import('@adonisjs/auth/initialize_auth_middleware'),
+  revokedSession: () => import('#middleware/revoked_session_middleware'),
   initializeBouncer: () => import('#middleware/initialize_bouncer_middleware'),
   detectLocale: () => import('#middleware/detect_user_locale_middleware'),
   guest: () => import('#middleware/guest_middleware'),
@@ -37,6 +38,7 @@ export const middleware = router.named({
   tenant: () => import('#middleware/tenant_middleware'),
   superAdmin: () => import('#middleware/super_admin_middleware'),
   apiResponse: () => import('#kernel/http/api_response_middleware'),
+  verifiedCitizen: () => import('#middleware/verified_citizen_middleware'),
 })
 
 /**
@@ -47,6 +49,7 @@ export function backOffice() {
     middleware.session(),
     middleware.shield(),
     middleware.initializeAuth(),
+    middleware.revokedSession(),
     middleware.initializeBouncer(),
     middleware.detectLocale(),
     middleware.inertia(),
@@ -76,4 +79,12 @@ export function api() {
  */
 export function citizenAuth() {
   return middleware.auth({ guards: ['api'] })
+}
+
+/**
+ * After `citizenAuth()`, on routes reserved to citizens who verified their address (uploads):
+ * 403 `E_EMAIL_NOT_VERIFIED` otherwise.
+ */
+export function verifiedCitizen() {
+  return middleware.verifiedCitizen()
 }

@@ -17,6 +17,7 @@ const fragment: OpenApiFragment = {
         operationId: 'uploadMedia',
         summary: 'Envoyer une photo ou une vidéo',
         description: [
+          'Réservé aux comptes dont l’adresse e-mail est vérifiée (403 `E_EMAIL_NOT_VERIFIED` sinon).',
           'Formulaire multipart : `file` (le fichier) et `collectivity` (code officiel de la collectivité concernée).',
           'Le type est reconnu au contenu, jamais au nom : photos JPEG, PNG, WebP, HEIC ; vidéos MP4, MOV, WebM.',
           'Limites par défaut : photo 15 Mo, vidéo 200 Mo et 3 minutes.',
@@ -42,7 +43,7 @@ const fragment: OpenApiFragment = {
         responses: {
           201: json(data(ref('Media')), 'Média reçu, en attente de traitement'),
           415: json(ref('Error'), 'Type de fichier non accepté (reconnu au contenu)'),
-          ...errors(401, 404, ...WRITE_ERRORS),
+          ...errors(401, 403, 404, ...WRITE_ERRORS),
         },
       },
     },

@@ -4,7 +4,7 @@
 */
 import router from '@adonisjs/core/services/router'
 import { registerOpenApiFragment } from '#kernel/http/openapi/registry'
-import { api, citizenAuth, tenantBackOffice } from '#start/kernel'
+import { api, citizenAuth, tenantBackOffice, verifiedCitizen } from '#start/kernel'
 
 registerOpenApiFragment(() => import('#kernel/media/openapi'))
 
@@ -13,7 +13,7 @@ const MediaFilesController = () => import('#kernel/media/controllers/media_files
 
 router
   .post('/api/v1/media', [UploadsController, 'storeForCitizen'])
-  .use([...api(), citizenAuth()])
+  .use([...api(), citizenAuth(), verifiedCitizen()])
   .as('api.media.store')
 
 router

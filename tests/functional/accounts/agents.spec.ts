@@ -9,6 +9,8 @@ import InviteAgent from '#kernel/accounts/actions/invite_agent'
 import AgentInvitationMail from '#kernel/accounts/mails/agent_invitation_mail'
 import PasswordResetMail from '#kernel/accounts/mails/password_reset_mail'
 import { LOGIN_ATTEMPTS } from '#kernel/accounts/actions/authenticate_agent'
+import { PASSWORD_RESET_LIMITS } from '#kernel/accounts/actions/request_password_reset'
+import type { ApiClient } from '@japa/api-client'
 import { PASSWORD, territory } from '../tenancy/fixtures.js'
 
 const NEW_PASSWORD = 'encore un mot de passe solide'
@@ -227,7 +229,7 @@ test.group('Agents: invitations, sign-in, password reset', (group) => {
       response.assertStatus(302)
       response.assertHeader('location', '/login')
     }
-    const sent = mails.mails.sent()
+    const sent = mails.mails.queued()
     assert.lengthOf(sent, 1)
     const resetMail = sent[0] as unknown as PasswordResetMail
     assert.instanceOf(resetMail, PasswordResetMail)
@@ -308,5 +310,61 @@ test.group('Agents: invitations, sign-in, password reset', (group) => {
     }
     const [count] = await Agent.query().count('* as total')
     assert.equal(Number(count.$extras.total), 7)
+  })
+})
+
+test.group('Agents: password reset requests are rate limited', (group) => {
+  group.each.setup(() => testUtils.db().wrapInGlobalTransaction())
+  group.each.setup(() => {
+    mail.fake()
+    return () => mail.restore()
+  })
+
+  const askReset = (client: ApiClient, email: string, forwardedFor?: string) => {
+    const request = client
+      .post('/password/forgot')
+      .header('accept', 'application/json')
+      .withCsrfToken()
+      .redirects(0)
+    if (forwardedFor) request.header('x-forwarded-for', forwardedFor)
+    return request.json({ email })
+  }
+
+  test('per address: known or unknown alike, then a French 429 and no more mail', async ({
+    client,
+    assert,
+  }) => {
+    await territory()
+    for (const email of ['editor-a@example.test', 'personne@example.test']) {
+      for (let request = 0; request < PASSWORD_RESET_LIMITS.perAddress.requests; request++) {
+        const response = await askReset(client, email)
+        response.assertStatus(302)
+      }
+      const blocked = await askReset(client, email.toUpperCase())
+      blocked.assertStatus(429)
+      assert.deepInclude(blocked.body().errors[0], { code: 'E_TOO_MANY_RESET_REQUESTS' })
+      assert.match(blocked.body().errors[0].message, /^Trop de demandes de réinitialisation\./)
+    }
+    const tokens = await AgentToken.query().where({ kind: 'password_reset' })
+    assert.lengthOf(tokens, PASSWORD_RESET_LIMITS.perAddress.requests)
+  })
+
+  test('per IP: walking through addresses stops, whatever X-Forwarded-For claims', async ({
+    client,
+    assert,
+  }) => {
+    await territory()
+    for (let request = 0; request < PASSWORD_RESET_LIMITS.perIp.requests; request++) {
+      const response = await askReset(
+        client,
+        `inconnu-${request}@example.test`,
+        `203.0.113.${request}`
+      )
+      response.assertStatus(302)
+    }
+    // No proxy is trusted by default (TRUSTED_PROXIES empty): a forged client IP changes nothing.
+    const blocked = await askReset(client, 'editor-a@example.test', '198.51.100.7')
+    blocked.assertStatus(429)
+    assert.isNull(await AgentToken.query().where({ kind: 'password_reset' }).first())
   })
 })

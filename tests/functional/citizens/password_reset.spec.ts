@@ -6,6 +6,7 @@ import Citizen from '#kernel/accounts/models/citizen'
 import type CitizenPasswordResetMail from '#kernel/accounts/citizens/mails/citizen_password_reset_mail'
 import type CitizenEmailVerificationMail from '#kernel/accounts/citizens/mails/citizen_email_verification_mail'
 import { apiRateLimits } from '#start/limiter'
+import { PASSWORD_RESET_MINIMUM_MS } from '#kernel/accounts/citizens/actions/request_citizen_password_reset'
 import { assertMatchesOpenApi } from '#tests/helpers/openapi'
 import { citizenWithToken, TEST_PASSWORD } from '#tests/helpers/citizens'
 
@@ -36,6 +37,26 @@ test.group('Citizen password reset', (group) => {
     assert.lengthOf(mails, 1)
     assert.equal(mails[0].email, citizen.email)
   })
+
+  test('a known and an unknown address are answered after about the same time', async ({
+    client,
+    assert,
+  }) => {
+    const { citizen } = await citizenWithToken()
+    const durations = { known: [] as number[], unknown: [] as number[] }
+    for (let round = 0; round < 3; round++) {
+      for (const kind of ['known', 'unknown'] as const) {
+        const email = kind === 'known' ? citizen.email : `personne-${round}@example.org`
+        const started = performance.now()
+        const response = await client.post('/api/v1/auth/forgot-password').json({ email })
+        durations[kind].push(performance.now() - started)
+        response.assertStatus(202)
+      }
+    }
+    const median = (values: number[]) => values.sort((a, b) => a - b)[1]
+    assert.isAtLeast(Math.min(...durations.known, ...durations.unknown), PASSWORD_RESET_MINIMUM_MS)
+    assert.isBelow(Math.abs(median(durations.known) - median(durations.unknown)), 80)
+  }).timeout(30_000)
 
   test('a mailed token sets a new password once and signs every device out', async ({
     client,

@@ -35,6 +35,24 @@ test.group('Media · upload endpoints and public variants', (group) => {
     return commune
   }
 
+  test('uploads are reserved to citizens who verified their address: 403, nothing stored', async ({
+    client,
+    assert,
+  }) => {
+    const commune = await onboardedCommune()
+    const { token } = await citizenWithToken({ verified: false })
+    const photo = await fixtures.jpegWithGps(files.dir)
+    const response = await client
+      .post('/api/v1/media')
+      .bearerToken(token)
+      .field('collectivity', commune.code)
+      .file('file', photo)
+    response.assertStatus(403)
+    await assertMatchesOpenApi(response)
+    response.assertBodyContains({ errors: [{ code: 'E_EMAIL_NOT_VERIFIED' }] })
+    assert.lengthOf(await Media.all(), 0)
+  })
+
   test('a citizen uploads a photo: 201, pending, no URL yet, stored under a key of ours', async ({
     client,
     assert,

@@ -4,6 +4,7 @@ import AuditLog from '#kernel/accounts/models/audit_log'
 import Membership from '#kernel/accounts/models/membership'
 import Collectivity from '#kernel/territories/models/collectivity'
 import { territory } from './fixtures.js'
+import { MAX_SETTINGS_BYTES } from '#kernel/modules/actions/set_features'
 
 test.group('Back-office: switcher, roles, modules, branding, audit', (group) => {
   group.each.setup(() => testUtils.db().wrapInGlobalTransaction())
@@ -132,6 +133,40 @@ test.group('Back-office: switcher, roles, modules, branding, audit', (group) => 
       .loginAs(t.adminA)
     invalid.assertStatus(422)
     invalid.assertBodyContains({ errors: [{ code: 'E_INVALID_SETTINGS', field: 'polls' }] })
+  })
+
+  test('modules: settings for a feature without a schema, or too large, are refused and nothing is written', async ({
+    client,
+    assert,
+  }) => {
+    const t = await territory()
+    const stored = await Collectivity.findOrFail(t.communeA.id)
+    const before = structuredClone(stored.modules)
+    const put = (body: Record<string, unknown>) =>
+      client
+        .put('/settings/modules')
+        .header('accept', 'application/json')
+        .withCsrfToken()
+        .json(body)
+        .loginAs(t.adminA)
+
+    const schemaless = await put({ enabled: ['markets'], settings: { markets: { anything: 1 } } })
+    schemaless.assertStatus(422)
+    schemaless.assertBodyContains({
+      errors: [{ code: 'E_SETTINGS_NOT_ALLOWED', field: 'markets' }],
+    })
+    assert.include(schemaless.body().errors[0].message, 'n’a pas de réglages')
+
+    const huge = await put({
+      enabled: ['polls'],
+      settings: { polls: { resultsVisibility: 'live', note: 'x'.repeat(MAX_SETTINGS_BYTES) } },
+    })
+    huge.assertStatus(422)
+    huge.assertBodyContains({ errors: [{ code: 'E_SETTINGS_TOO_LARGE', field: 'polls' }] })
+
+    const after = await Collectivity.findOrFail(t.communeA.id)
+    assert.deepEqual(after.modules, before)
+    assert.isNull(await AuditLog.query().where({ action: 'modules.updated' }).first())
   })
 
   test('branding: colour and logo URL saved and audited; bad values get French field errors', async ({

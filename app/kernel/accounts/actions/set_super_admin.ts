@@ -2,6 +2,7 @@ import db from '@adonisjs/lucid/services/db'
 import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
 import Agent from '#kernel/accounts/models/agent'
 import { audit } from '#kernel/accounts/actions/record_audit'
+import { endEveryAgentSession } from '#kernel/accounts/agent_sessions'
 import { DomainError, NotFoundError } from '#kernel/http/errors'
 
 export interface SetSuperAdminInput {
@@ -41,6 +42,7 @@ export default class SetSuperAdmin {
 
       agent.isSuperAdmin = input.superAdmin
       await agent.save()
+      if (!input.superAdmin) await endEveryAgentSession(agent.id, trx)
       await audit(
         {
           agent: input.by ?? null,

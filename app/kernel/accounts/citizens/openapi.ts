@@ -93,7 +93,12 @@ const fragment: OpenApiFragment = {
         tags,
         operationId: 'registerCitizen',
         summary: 'Créer un compte',
-        description: 'Crée le compte et envoie un lien de vérification de l’adresse e-mail.',
+        description: [
+          'Crée le compte et envoie un lien de vérification de l’adresse e-mail.',
+          'Pour une adresse qui a déjà un compte, rien n’est créé et un e-mail le dit à son titulaire :',
+          'la réponse est la même dans les deux cas (et arrive dans le même délai), pour ne révéler à personne qui a un compte.',
+          'Se connecter ensuite avec `POST /api/v1/auth/login`.',
+        ].join(' '),
         requestBody: body({
           type: 'object',
           required: ['email', 'password', 'display_name'],
@@ -105,8 +110,8 @@ const fragment: OpenApiFragment = {
           },
         }),
         responses: {
-          201: json(data(ref('Citizen')), 'Compte créé (adresse à vérifier)'),
-          ...errors(409, ...WRITE_ERRORS),
+          202: json(message, 'Demande prise en compte : un e-mail part vers l’adresse'),
+          ...errors(...WRITE_ERRORS),
         },
       },
     },

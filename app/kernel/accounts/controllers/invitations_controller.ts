@@ -3,6 +3,7 @@ import AgentToken from '#kernel/accounts/models/agent_token'
 import AcceptInvitation, { INVALID_LINK_MESSAGE } from '#kernel/accounts/actions/accept_invitation'
 import { acceptInvitationValidator } from '#kernel/accounts/validators/back_office'
 import { DomainError } from '#kernel/http/errors'
+import { openAgentSession } from '#kernel/accounts/agent_sessions'
 
 export default class InvitationsController {
   async show({ params, inertia }: HttpContext) {
@@ -14,14 +15,15 @@ export default class InvitationsController {
     })
   }
 
-  async store({ params, request, auth, response, session }: HttpContext) {
+  async store(ctx: HttpContext) {
+    const { params, request, response, session } = ctx
     const input = await request.validateUsing(acceptInvitationValidator)
     const agent = await new AcceptInvitation().handle({
       token: params.token,
       ...input,
       ip: request.ip(),
     })
-    await auth.use('web').login(agent)
+    await openAgentSession(ctx, agent)
     session.flash('success', 'Bienvenue sur Bastide !')
     return response.redirect('/')
   }

@@ -15,7 +15,7 @@ export default class PasswordResetController {
 
   async store({ request, response, session }: HttpContext) {
     const { email } = await request.validateUsing(forgotPasswordValidator)
-    await new RequestPasswordReset().handle({ email })
+    await new RequestPasswordReset().handle({ email, ip: request.ip() })
     session.flash(
       'success',
       'Si un compte existe pour cette adresse, un lien de réinitialisation vient de lui être envoyé.'

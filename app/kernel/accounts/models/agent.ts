@@ -29,6 +29,13 @@ export default class Agent extends compose(BaseModel, AuthFinder) {
   @column()
   declare isSuperAdmin: boolean
 
+  /**
+   * Bumped to end every open back-office session of the agent at once (logout, password
+   * reset, role removal); see app/kernel/accounts/agent_sessions.ts.
+   */
+  @column({ serializeAs: null })
+  declare sessionGeneration: number
+
   @column.dateTime({ autoCreate: true })
   declare createdAt: DateTime
 

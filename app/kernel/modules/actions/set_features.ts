@@ -5,6 +5,9 @@ import { type ModuleStates } from '#kernel/territories/models/collectivity'
 import { allFeatures, findFeature } from '#kernel/modules/registry'
 import { DomainError } from '#kernel/http/errors'
 
+/** Largest settings object of one feature, as stored JSON (a few labels and numbers). */
+export const MAX_SETTINGS_BYTES = 8 * 1024
+
 export interface SetFeaturesInput {
   enable?: string[]
   disable?: string[]
@@ -27,6 +30,17 @@ export default class SetFeatures {
     for (const key of [...enable, ...disable, ...Object.keys(input.settings ?? {})]) {
       if (!findFeature(key)) {
         throw new DomainError('E_UNKNOWN_FEATURE', `Module inconnu : « ${key} »`, 422, key)
+      }
+    }
+    for (const key of Object.keys(input.settings ?? {})) {
+      // A feature without a schema has nothing to set: free-form JSON would be stored unchecked.
+      if (!findFeature(key)!.settings) {
+        throw new DomainError(
+          'E_SETTINGS_NOT_ALLOWED',
+          `Le module « ${findFeature(key)!.label} » n’a pas de réglages`,
+          422,
+          key
+        )
       }
     }
     const coreDisabled = disable.filter((key) => findFeature(key)!.kind === 'core')
@@ -76,8 +90,16 @@ export default class SetFeatures {
     requested: Record<string, unknown> | undefined
   ) {
     const feature = findFeature(key)!
+    if (!feature.settings) return { ...(feature.defaults ?? {}) }
     const merged = { ...(feature.defaults ?? {}), ...(current ?? {}), ...(requested ?? {}) }
-    if (!feature.settings) return merged
+    if (Buffer.byteLength(JSON.stringify(merged)) > MAX_SETTINGS_BYTES) {
+      throw new DomainError(
+        'E_SETTINGS_TOO_LARGE',
+        `Réglages trop volumineux pour « ${feature.label} » (${MAX_SETTINGS_BYTES / 1024} Ko au plus)`,
+        422,
+        key
+      )
+    }
     try {
       return await vine.validate({ schema: feature.settings, data: merged })
     } catch (error) {

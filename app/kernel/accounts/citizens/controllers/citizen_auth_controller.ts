@@ -19,14 +19,19 @@ import {
 export default class CitizenAuthController {
   async register({ request, response }: HttpContext) {
     const input = await request.validateUsing(registerCitizenValidator)
-    const citizen = await new RegisterCitizen().handle({
+    // Same answer whether the address is new or already has an account (the mail differs).
+    await new RegisterCitizen().handle({
       email: input.email,
       password: input.password,
       displayName: input.display_name,
       homeCommuneCode: input.home_commune_code,
     })
-    await citizen.load('homeCommune')
-    return response.created({ data: citizenJson(citizen) })
+    return response.accepted({
+      data: {
+        message:
+          'Un e-mail vient d’être envoyé à cette adresse : suivez-le pour activer votre compte',
+      },
+    })
   }
 
   async login({ request }: HttpContext) {
