@@ -1,6 +1,7 @@
 import env from '#start/env'
 import { modules } from '#kernel/modules/registry'
 import type { OpenApiDocument, OpenApiFragment } from '#kernel/http/openapi/types'
+import { documentRequestRules } from '#kernel/http/openapi/request_rules'
 
 /**
  * The kernel's `openapi.ts` fragments, in the order their tags appear; modules add theirs
@@ -92,7 +93,8 @@ let built: Promise<OpenApiDocument> | undefined
 /** The document served at `/api/v1/openapi.json`, built once per process. */
 export function openApiDocument(): Promise<OpenApiDocument> {
   built ??= Promise.all(allFragments().map((load) => load().then((module) => module.default))).then(
-    (fragments) => mergeOpenApiFragments(fragments, new URL(env.get('APP_URL')).origin)
+    (fragments) =>
+      documentRequestRules(mergeOpenApiFragments(fragments, new URL(env.get('APP_URL')).origin))
   )
   return built
 }
