@@ -2,6 +2,7 @@ import app from '@adonisjs/core/services/app'
 import { type HttpContext, ExceptionHandler } from '@adonisjs/core/http'
 import { isApiRequest, renderApiError } from '#kernel/http/api_errors'
 import { asRequestError } from '#kernel/http/request_errors'
+import { allowedMethods, applyApiSecurityHeaders } from '#kernel/http/security_headers'
 import { renderBackOfficeError } from '#kernel/tenancy/back_office_errors'
 
 export default class HttpExceptionHandler extends ExceptionHandler {
@@ -15,7 +16,11 @@ export default class HttpExceptionHandler extends ExceptionHandler {
   async handle(thrown: unknown, ctx: HttpContext) {
     const error = asRequestError(thrown)
     if (isApiRequest(ctx)) {
-      const rendered = renderApiError(error, { exposeInternals: this.debug })
+      const rendered = renderApiError(error, {
+        exposeInternals: this.debug,
+        allowedMethods: () => allowedMethods(ctx),
+      })
+      applyApiSecurityHeaders(ctx)
       for (const [name, value] of Object.entries(rendered.headers)) {
         ctx.response.header(name, value)
       }

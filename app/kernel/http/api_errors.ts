@@ -57,7 +57,7 @@ interface FrameworkError {
  */
 export function renderApiError(
   error: unknown,
-  options: { exposeInternals: boolean }
+  options: { exposeInternals: boolean; allowedMethods?: () => string[] }
 ): RenderedApiError {
   const failure = (typeof error === 'object' && error !== null ? error : {}) as FrameworkError
 
@@ -104,12 +104,29 @@ export function renderApiError(
     }
   }
 
+  if (failure.code === 'E_ROUTE_NOT_FOUND') {
+    const allowed = options.allowedMethods?.() ?? []
+    if (allowed.length) {
+      return {
+        status: 405,
+        errors: [
+          {
+            code: 'E_METHOD_NOT_ALLOWED',
+            message: `Méthode non acceptée à cette adresse (acceptées : ${allowed.join(', ')})`,
+          },
+        ],
+        headers: { Allow: allowed.join(', ') },
+      }
+    }
+  }
+
   const known = failure.code ? KNOWN_FAILURES[failure.code] : undefined
   if (known) {
     return {
       status: known.status,
       errors: [{ code: known.code ?? failure.code!, message: known.message }],
-      headers: {},
+      // RFC 6750 §3: a refused bearer-token request names the scheme to use.
+      headers: known.status === 401 ? { 'WWW-Authenticate': 'Bearer realm="bastide"' } : {},
     }
   }
 

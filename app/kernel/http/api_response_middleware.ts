@@ -1,6 +1,7 @@
 import type { HttpContext } from '@adonisjs/core/http'
 import type { NextFn } from '@adonisjs/core/types/http'
 import { applyApiCacheRules } from '#kernel/http/cache'
+import { applyApiSecurityHeaders } from '#kernel/http/security_headers'
 
 /**
  * The outer layer of the API stack (`api()` in start/kernel.ts): cache headers and ETags once
@@ -10,5 +11,6 @@ export default class ApiResponseMiddleware {
   async handle(ctx: HttpContext, next: NextFn) {
     await next()
     applyApiCacheRules(ctx)
+    applyApiSecurityHeaders(ctx)
   }
 }

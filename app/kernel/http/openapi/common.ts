@@ -44,6 +44,7 @@ const STANDARD_ERRORS = {
   404: 'NotFound',
   409: 'Conflict',
   413: 'PayloadTooLarge',
+  415: 'UnsupportedMediaType',
   422: 'ValidationFailed',
   429: 'TooManyRequests',
 } as const
@@ -148,7 +149,9 @@ const fragment: OpenApiFragment = {
       },
     },
     responses: {
-      BadRequest: errorResponse('Requête mal formée (JSON invalide, curseur invalide…)'),
+      BadRequest: errorResponse(
+        'Requête mal formée : JSON ou encodage invalide, caractère nul, curseur invalide…'
+      ),
       Unauthorized: errorResponse(
         'Jeton absent, invalide, expiré ou révoqué, ou identifiants incorrects'
       ),
@@ -156,6 +159,9 @@ const fragment: OpenApiFragment = {
       NotFound: errorResponse('Ressource introuvable'),
       Conflict: errorResponse('Conflit avec l’état actuel'),
       PayloadTooLarge: errorResponse('Corps de requête trop volumineux (1 Mo pour du JSON)'),
+      UnsupportedMediaType: errorResponse(
+        'Content-Encoding du corps non pris en charge (gzip, deflate ou br attendus)'
+      ),
       ValidationFailed: errorResponse('Données invalides : une erreur par champ'),
       TooManyRequests: errorResponse('Trop de requêtes', {
         'Retry-After': { $ref: '#/components/headers/RetryAfter' },

@@ -1,6 +1,7 @@
 import env from '#start/env'
 import type { OpenApiDocument, OpenApiFragment } from '#kernel/http/openapi/types'
 import { onOpenApiFragmentsChange, registeredOpenApiFragments } from '#kernel/http/openapi/registry'
+import { documentRequestRules } from '#kernel/http/openapi/request_rules'
 
 /** The shared pieces (error format, pagination) come first; then every registered fragment. */
 function allFragments() {
@@ -80,7 +81,8 @@ onOpenApiFragmentsChange(() => (built = undefined))
 /** The document served at `/api/v1/openapi.json`, built once per process. */
 export function openApiDocument(): Promise<OpenApiDocument> {
   built ??= Promise.all(allFragments().map((load) => load().then((module) => module.default))).then(
-    (fragments) => mergeOpenApiFragments(fragments, new URL(env.get('APP_URL')).origin)
+    (fragments) =>
+      documentRequestRules(mergeOpenApiFragments(fragments, new URL(env.get('APP_URL')).origin))
   )
   return built
 }
