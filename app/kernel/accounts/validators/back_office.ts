@@ -24,6 +24,7 @@ export const resetPasswordValidator = vine.create({
 export const inviteValidator = vine.create({
   email: vine.string().trim().email().maxLength(254),
   role: vine.enum(ROLES),
+  confirmRoleChange: vine.boolean().optional(),
 })
 
 export const changeRoleValidator = vine.create({
