@@ -51,6 +51,14 @@ export default defineModule({
     'info.import': ['admin', 'editor'],
   },
   feed: { types: ['news', 'event'] },
+  auditSubjects: {
+    news: 'l’actualité',
+    event: 'l’événement',
+    place: 'le lieu',
+    contact: 'le contact',
+    canteen: 'la cantine',
+    menu: 'le menu',
+  },
   async onboard(collectivity) {
     const { default: SeedNationalContacts } = await import('#info/actions/seed_national_contacts')
     await new SeedNationalContacts().handle(collectivity)

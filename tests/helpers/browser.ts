@@ -13,5 +13,5 @@ export async function signIn(visit: any, email: string) {
 /** The id of the element that has the focus (after Vue's next tick and the focus move). */
 export async function focusedId(page: any): Promise<string | null> {
   await page.waitForTimeout(150)
-  return page.evaluate(() => document.activeElement?.id ?? null)
+  return page.evaluate('document.activeElement?.id || null')
 }

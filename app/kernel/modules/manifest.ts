@@ -65,6 +65,11 @@ export interface ModuleManifest {
   jobs?: () => Promise<JobDefinition<any>[]>
   /** Registers the module's routes (api, back-office, others). */
   routes: () => Promise<unknown>
+  /**
+   * How the audit log names the module's subjects, with their article, by the `subject.type`
+   * its actions record (`{ news: 'l’actualité' }`): « … a publié l’actualité « Marché » ».
+   */
+  auditSubjects?: Record<string, string>
   /** The module's citizen API paths, merged into `/api/v1/openapi.json`. */
   openapi?: () => Promise<{ default: OpenApiFragment }>
 }
