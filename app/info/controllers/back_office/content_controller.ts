@@ -20,6 +20,7 @@ import {
   scheduleValidator,
 } from '#info/validators/back_office'
 import * as vocabulary from '#info/vocabulary'
+import MediaPreviews from '#kernel/media/actions/media_previews'
 
 /** The agent acting, for the audit log. */
 const actorOf = ({ tenant, request }: HttpContext) => ({ agent: tenant.agent, ip: request.ip() })
@@ -46,6 +47,10 @@ export default class ContentController {
     if (filters.status) query.where('status', filters.status)
     if (filters.q) query.whereILike(type.titleColumn, `%${filters.q.replace(/[\\%_]/g, '\\$&')}%`)
     const items = await query.orderBy('updated_at', 'desc').limit(200)
+    const previews = await new MediaPreviews().handle(
+      tenant.collectivityId,
+      items.map((item: any) => item.imageMediaId)
+    )
     let editing = null
     let canteenMenus = null
     if (filters.edit && filters.edit !== 'new') {
@@ -58,6 +63,11 @@ export default class ContentController {
         expireAt: item.expireAt?.toISO() ?? null,
         source: item.source,
         values: type.formValues(item),
+        image: item.imageMediaId
+          ? ((await new MediaPreviews().handle(tenant.collectivityId, [item.imageMediaId])).get(
+              item.imageMediaId
+            ) ?? null)
+          : null,
         preview:
           type.content === 'news'
             ? sanitizeRichText(item.body)
@@ -95,6 +105,7 @@ export default class ContentController {
         expireAt: item.expireAt?.toISO() ?? null,
         updatedAt: item.updatedAt.toISO(),
         imported: item.source !== null,
+        thumbnailUrl: previews.get(item.imageMediaId)?.thumbnailUrl ?? null,
       })),
       options: {
         eventCategories: vocabulary.EVENT_CATEGORIES,

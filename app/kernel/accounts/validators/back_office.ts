@@ -50,13 +50,7 @@ export const brandingValidator = vine.create({
     .trim()
     .regex(/^#[0-9a-fA-F]{6}$/)
     .optional(),
-  logoUrl: vine
-    .string()
-    .trim()
-    .url({ require_protocol: true, protocols: ['http', 'https'] })
-    .maxLength(2000)
-    .optional(),
-  logoMediaId: vine.number().withoutDecimals().positive().optional(),
+  logoMediaId: vine.number().withoutDecimals().positive().optional().nullable(),
 })
 
 export const auditFiltersValidator = vine.create({
