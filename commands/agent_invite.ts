@@ -23,6 +23,11 @@ export default class AgentInvite extends BaseCommand {
   @flags.string({ description: 'Rôle : admin, editor ou moderator', default: 'admin' })
   declare role: string
 
+  @flags.boolean({
+    description: "Confirme le changement de rôle si l'agent est déjà membre sous un autre rôle",
+  })
+  declare changeRole: boolean
+
   async run() {
     const { default: Collectivity } = await import('#kernel/territories/models/collectivity')
     const { default: InviteAgent } = await import('#kernel/accounts/actions/invite_agent')
@@ -48,6 +53,7 @@ export default class AgentInvite extends BaseCommand {
         email: this.email,
         collectivityId: matches[0].id,
         role: this.role,
+        confirmRoleChange: this.changeRole,
       })
       this.logger.success(`${agent.email} : ${this.role} de ${matches[0].name}`)
       this.logger.info(`Lien : ${invitationUrl}`)

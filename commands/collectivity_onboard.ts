@@ -100,6 +100,9 @@ export default class CollectivityOnboard extends BaseCommand {
       email: this.admin!,
       collectivityId: collectivity.id,
       role: 'admin',
+      // `--admin` names the authority's admin explicitly: promoting an existing member to admin
+      // is what was asked, and a promotion never leaves the authority without an admin.
+      confirmRoleChange: true,
     })
     this.logger.success(`Administrateur invité pour ${collectivity.name} : ${this.admin}`)
     this.logger.log(`Lien d'invitation : ${invitationUrl}`)

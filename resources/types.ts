@@ -13,12 +13,14 @@ export interface SharedAuthority {
   role: string | null
   roleLabel: string
   colour: string | null
+  logoUrl: string | null
   can: { manageAgents: boolean; manageModules: boolean; readAudit: boolean }
 }
 
 export interface SharedProps {
   agent: SharedAgent | null
   authority: SharedAuthority | null
+  navigation: { label: string; href: string }[]
   errors: Record<string, string>
 }
 
@@ -28,6 +30,7 @@ export interface AuthorityChoice {
   kind: string
   code: string
   role: string | null
+  roleLabel: string
 }
 
 export const KIND_LABELS: Record<string, string> = {

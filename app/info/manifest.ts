@@ -5,45 +5,69 @@ export default defineModule({
   key: 'info',
   label: 'Informations',
   features: [
-    { key: 'news', label: 'Actualités', description: 'Articles et annonces', kind: 'core' },
-    { key: 'agenda', label: 'Agenda', description: 'Événements et sorties', kind: 'core' },
+    {
+      key: 'news',
+      label: 'Actualités',
+      description: 'Articles et annonces',
+      kind: 'core',
+      navigation: { label: 'Actualités', href: '/info/news', ability: 'info.publish' },
+    },
+    {
+      key: 'agenda',
+      label: 'Agenda',
+      description: 'Événements et sorties',
+      kind: 'core',
+      navigation: { label: 'Agenda', href: '/info/events', ability: 'info.publish' },
+    },
     {
       key: 'contacts',
+      navigation: { label: 'Contacts utiles', href: '/info/contacts', ability: 'info.publish' },
       label: 'Contacts utiles',
       description: 'Numéros et services par thème',
       kind: 'core',
     },
     {
       key: 'producers',
+      navigation: { label: 'Lieux', href: '/info/places', ability: 'info.publish' },
       label: 'Producteurs locaux',
       description: 'Fermes et vente directe',
       kind: 'optional',
     },
     {
       key: 'markets',
+      navigation: { label: 'Lieux', href: '/info/places', ability: 'info.publish' },
       label: 'Marchés',
       description: 'Marchés et jours de marché',
       kind: 'optional',
     },
     {
       key: 'accommodation',
+      navigation: { label: 'Lieux', href: '/info/places', ability: 'info.publish' },
       label: 'Hébergements et restaurants',
       description: 'Où dormir, où manger',
       kind: 'optional',
     },
     {
       key: 'mobility',
+      navigation: { label: 'Lieux', href: '/info/places', ability: 'info.publish' },
       label: 'Mobilités douces',
       description: 'Pistes cyclables, stationnement vélo, aires de covoiturage',
       kind: 'optional',
     },
     {
       key: 'canteens',
+      navigation: { label: 'Cantines', href: '/info/canteens', ability: 'info.publish' },
       label: 'Menus des cantines',
       description: 'Restauration scolaire et menus du jour',
       kind: 'optional',
       settings: vine.object({ showAllergens: vine.boolean() }),
       defaults: { showAllergens: true },
+      settingsLabels: {
+        showAllergens: {
+          label: 'Afficher les allergènes aux familles',
+          hint: 'Les 14 allergènes réglementaires de chaque plat, dans l’application',
+        },
+      },
     },
   ],
   permissions: {
@@ -51,6 +75,14 @@ export default defineModule({
     'info.import': ['admin', 'editor'],
   },
   feed: { types: ['news', 'event'] },
+  auditSubjects: {
+    news: 'l’actualité',
+    event: 'l’événement',
+    place: 'le lieu',
+    contact: 'le contact',
+    canteen: 'la cantine',
+    menu: 'le menu',
+  },
   async onboard(collectivity) {
     const { default: SeedNationalContacts } = await import('#info/actions/seed_national_contacts')
     await new SeedNationalContacts().handle(collectivity)

@@ -49,6 +49,7 @@ router
       .as('info.menus.unpublish')
     router.post('/info/:type', [ContentController, 'store']).as('info.store')
     router.put('/info/:type/:id', [ContentController, 'update']).as('info.update')
+    router.delete('/info/:type/:id', [ContentController, 'destroy']).as('info.destroy')
     router.post('/info/:type/:id/publish', [ContentController, 'publish']).as('info.publish')
     router.post('/info/:type/:id/schedule', [ContentController, 'schedule']).as('info.schedule')
     router.post('/info/:type/:id/unpublish', [ContentController, 'unpublish']).as('info.unpublish')

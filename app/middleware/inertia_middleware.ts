@@ -1,6 +1,8 @@
 import type { HttpContext } from '@adonisjs/core/http'
 import BaseInertiaMiddleware from '@adonisjs/inertia/inertia_middleware'
-import { ROLE_LABELS } from '#kernel/tenancy/permissions'
+import { roleLabelOf } from '#kernel/tenancy/permissions'
+import { navigationFor } from '#kernel/modules/navigation'
+import { readyLogoUrl } from '#kernel/territories/branding'
 
 /**
  * Inertia on the back-office routes only (see `backOffice()` in start/kernel.ts). Shares the
@@ -21,15 +23,16 @@ export default class InertiaMiddleware extends BaseInertiaMiddleware {
               isSuperAdmin: agent.isSuperAdmin,
             }
           : null,
-      authority: () =>
+      authority: async () =>
         tenant
           ? {
               id: tenant.collectivity.id,
               name: tenant.collectivity.name,
               kind: tenant.collectivity.kind,
               role: tenant.role,
-              roleLabel: tenant.role ? ROLE_LABELS[tenant.role] : 'Super-administrateur',
+              roleLabel: roleLabelOf(tenant.role, tenant.isSuperAdmin),
               colour: tenant.collectivity.branding?.colour ?? null,
+              logoUrl: await readyLogoUrl(tenant.collectivity),
               can: {
                 manageAgents: tenant.can('agents.manage'),
                 manageModules: tenant.can('modules.manage'),
@@ -37,6 +40,8 @@ export default class InertiaMiddleware extends BaseInertiaMiddleware {
               },
             }
           : null,
+      /** The module pages of the switched-on features (see FeatureManifest.navigation). */
+      navigation: () => (tenant ? navigationFor(tenant) : []),
     }
   }
 

@@ -12,6 +12,12 @@ export default defineModule({
       kind: 'optional',
       settings: vine.object({ resultsVisibility: vine.enum(['live', 'after_close']) }),
       defaults: { resultsVisibility: 'after_close' },
+      settingsLabels: {
+        resultsVisibility: {
+          label: 'Résultats visibles par les habitants',
+          options: { live: 'Pendant le vote', after_close: 'Après la clôture' },
+        },
+      },
     },
     {
       key: 'consultations',

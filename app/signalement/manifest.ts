@@ -12,6 +12,12 @@ export default defineModule({
       kind: 'optional',
       settings: vine.object({ publicMap: vine.boolean() }),
       defaults: { publicMap: true },
+      settingsLabels: {
+        publicMap: {
+          label: 'Carte publique des signalements',
+          hint: 'Les signalements modérés sont visibles de tous sur la carte',
+        },
+      },
     },
   ],
   permissions: {

@@ -3,6 +3,8 @@ import db from '@adonisjs/lucid/services/db'
 import type { PublicationType } from '#info/support/content_types'
 import { findContentForUpdate } from '#info/actions/find_content'
 import { syncFeedItem } from '#info/support/feed_sync'
+import { auditContent } from '#info/support/content_audit'
+import type { AuditActor } from '#kernel/accounts/actions/record_audit'
 import { DomainError } from '#kernel/http/errors'
 
 export interface PublishInput {
@@ -12,6 +14,8 @@ export interface PublishInput {
   expireAt?: DateTime | null
   /** Authorities the caller may change (an agent's current one); omitted for the CLI and jobs. */
   ownerIds?: number[]
+  /** The agent acting, for the audit log. */
+  by?: AuditActor
 }
 
 /** Publishes an item now (and, with `expireAt`, until then). */
@@ -33,6 +37,7 @@ export default class PublishContent {
       if (item.expireAt && item.expireAt <= now) item.expireAt = null
       await item.useTransaction(trx).save()
       await syncFeedItem(item, trx)
+      await auditContent(trx, input.by, 'published', input.type, item)
       return item
     })
   }

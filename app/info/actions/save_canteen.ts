@@ -1,3 +1,5 @@
+import { auditContent } from '#info/support/content_audit'
+import type { AuditActor } from '#kernel/accounts/actions/record_audit'
 import db from '@adonisjs/lucid/services/db'
 import Canteen from '#info/models/canteen'
 import { findContentForUpdate } from '#info/actions/find_content'
@@ -11,7 +13,7 @@ export interface CanteenInput {
 
 /** Creates (draft) or changes a canteen. */
 export default class SaveCanteen {
-  async handle(collectivityId: number, input: CanteenInput, id?: number) {
+  async handle(collectivityId: number, input: CanteenInput, id?: number, by?: AuditActor) {
     return db.transaction(async (trx) => {
       const canteen = id
         ? ((await findContentForUpdate('canteen', id, trx, [collectivityId])) as Canteen)
@@ -22,6 +24,7 @@ export default class SaveCanteen {
         address: input.address?.trim() || null,
       })
       await canteen.useTransaction(trx).save()
+      await auditContent(trx, by, id ? 'updated' : 'created', 'canteen', canteen)
       return canteen
     })
   }

@@ -1,3 +1,5 @@
+import { auditContent } from '#info/support/content_audit'
+import type { AuditActor } from '#kernel/accounts/actions/record_audit'
 import db from '@adonisjs/lucid/services/db'
 import Contact from '#info/models/contact'
 import { findContentForUpdate } from '#info/actions/find_content'
@@ -18,7 +20,7 @@ export interface ContactInput {
 
 /** Creates (draft) or changes a useful contact; it needs at least a way to reach it. */
 export default class SaveContact {
-  async handle(collectivityId: number, input: ContactInput, id?: number) {
+  async handle(collectivityId: number, input: ContactInput, id?: number, by?: AuditActor) {
     if (
       !input.phone?.trim() &&
       !input.email?.trim() &&
@@ -48,6 +50,7 @@ export default class SaveContact {
         rank: input.rank ?? contact.rank ?? 100,
       })
       await contact.useTransaction(trx).save()
+      await auditContent(trx, by, id ? 'updated' : 'created', 'contact', contact)
       return contact
     })
   }

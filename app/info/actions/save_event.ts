@@ -1,3 +1,5 @@
+import { auditContent } from '#info/support/content_audit'
+import type { AuditActor } from '#kernel/accounts/actions/record_audit'
 import { type DateTime } from 'luxon'
 import db from '@adonisjs/lucid/services/db'
 import { assertOwnImage } from '#info/support/own_image'
@@ -31,7 +33,7 @@ export interface EventInput {
  * Europe/Paris. An event may not end before it starts.
  */
 export default class SaveEvent {
-  async handle(collectivityId: number, input: EventInput, id?: number) {
+  async handle(collectivityId: number, input: EventInput, id?: number, by?: AuditActor) {
     let startsAt = input.startsAt
     let endsAt = input.endsAt
     if (input.allDay) {
@@ -81,6 +83,7 @@ export default class SaveEvent {
       })
       await event.useTransaction(trx).save()
       await syncFeedItem(event, trx)
+      await auditContent(trx, by, id ? 'updated' : 'created', 'event', event)
       return event
     })
   }

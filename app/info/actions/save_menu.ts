@@ -1,3 +1,5 @@
+import { auditContent } from '#info/support/content_audit'
+import type { AuditActor } from '#kernel/accounts/actions/record_audit'
 import { DateTime } from 'luxon'
 import db from '@adonisjs/lucid/services/db'
 import Menu, { type Dish } from '#info/models/menu'
@@ -65,7 +67,7 @@ export function assertDishes(dishes: Dish[]): Dish[] {
  * `id`, that menu is changed, and moving it onto a meal that already has a menu is refused.
  */
 export default class SaveMenu {
-  async handle(collectivityId: number, input: MenuInput, id?: number) {
+  async handle(collectivityId: number, input: MenuInput, id?: number, by?: AuditActor) {
     const dishes = assertDishes(input.dishes)
     if (!input.date.isValid)
       throw new DomainError('E_INVALID_DATE', 'Date du menu invalide', 422, 'date')
@@ -96,6 +98,7 @@ export default class SaveMenu {
       }
       menu.merge({ collectivityId, meal: input.meal, date: DateTime.fromISO(date), dishes })
       await menu.useTransaction(trx).save()
+      await auditContent(trx, by, id ? 'updated' : 'created', 'menu', menu)
       return menu
     })
   }

@@ -1,3 +1,5 @@
+import { auditContent } from '#info/support/content_audit'
+import type { AuditActor } from '#kernel/accounts/actions/record_audit'
 import db from '@adonisjs/lucid/services/db'
 import { assertOwnImage } from '#info/support/own_image'
 import News from '#info/models/news'
@@ -18,7 +20,7 @@ export interface NewsInput {
  * that every caller stores the same safe HTML.
  */
 export default class SaveNews {
-  async handle(collectivityId: number, input: NewsInput, id?: number) {
+  async handle(collectivityId: number, input: NewsInput, id?: number, by?: AuditActor) {
     return db.transaction(async (trx) => {
       await assertOwnImage(collectivityId, input.imageMediaId, trx)
       const news = id
@@ -34,6 +36,7 @@ export default class SaveNews {
       })
       await news.useTransaction(trx).save()
       await syncFeedItem(news, trx)
+      await auditContent(trx, by, id ? 'updated' : 'created', 'news', news)
       return news
     })
   }

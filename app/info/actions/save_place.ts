@@ -1,3 +1,5 @@
+import { auditContent } from '#info/support/content_audit'
+import type { AuditActor } from '#kernel/accounts/actions/record_audit'
 import db from '@adonisjs/lucid/services/db'
 import { assertOwnImage } from '#info/support/own_image'
 import Place, { type PlaceDetails } from '#info/models/place'
@@ -121,7 +123,7 @@ export function placeAttributes(input: PlaceInput) {
 
 /** Creates (draft) or changes a place of the directory. */
 export default class SavePlace {
-  async handle(collectivityId: number, input: PlaceInput, id?: number) {
+  async handle(collectivityId: number, input: PlaceInput, id?: number, by?: AuditActor) {
     const attributes = placeAttributes(input)
     return db.transaction(async (trx) => {
       await assertOwnImage(collectivityId, input.imageMediaId, trx)
@@ -134,6 +136,7 @@ export default class SavePlace {
           input.imageMediaId === undefined ? (place.imageMediaId ?? null) : input.imageMediaId,
       })
       await place.useTransaction(trx).save()
+      await auditContent(trx, by, id ? 'updated' : 'created', 'place', place)
       return place
     })
   }

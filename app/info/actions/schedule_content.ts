@@ -3,6 +3,8 @@ import db from '@adonisjs/lucid/services/db'
 import type { PublicationType } from '#info/support/content_types'
 import { findContentForUpdate } from '#info/actions/find_content'
 import { syncFeedItem } from '#info/support/feed_sync'
+import { auditContent } from '#info/support/content_audit'
+import type { AuditActor } from '#kernel/accounts/actions/record_audit'
 import { DomainError } from '#kernel/http/errors'
 
 export interface ScheduleInput {
@@ -11,6 +13,8 @@ export interface ScheduleInput {
   publishAt: DateTime
   expireAt?: DateTime | null
   ownerIds?: number[]
+  /** The agent acting, for the audit log. */
+  by?: AuditActor
 }
 
 /**
@@ -42,6 +46,7 @@ export default class ScheduleContent {
       item.expireAt = input.expireAt ?? null
       await item.useTransaction(trx).save()
       await syncFeedItem(item, trx)
+      await auditContent(trx, input.by, 'scheduled', input.type, item)
       return item
     })
   }

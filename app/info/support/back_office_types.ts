@@ -20,6 +20,7 @@ import {
 } from '#info/validators/back_office'
 import type { ContentItem, ContentType } from '#info/support/content_types'
 import { TIME_ZONE } from '#info/vocabulary'
+import type { AuditActor } from '#kernel/accounts/actions/record_audit'
 
 /** A `datetime-local` value (Paris wall clock) for the forms. */
 const local = (value: DateTime | null) =>
@@ -35,7 +36,7 @@ export interface BackOfficeType {
   singular: string
   titleColumn: 'title' | 'name'
   validator: VineValidator<any, any>
-  save(collectivityId: number, values: any, id?: number): Promise<ContentItem>
+  save(collectivityId: number, values: any, id?: number, by?: AuditActor): Promise<ContentItem>
   formValues(item: ContentItem): Record<string, unknown>
 }
 
@@ -46,7 +47,7 @@ export const BACK_OFFICE_TYPES: Record<string, BackOfficeType> = {
     singular: 'actualité',
     titleColumn: 'title',
     validator: newsFormValidator,
-    save: (collectivityId, values, id) => new SaveNews().handle(collectivityId, values, id),
+    save: (collectivityId, values, id, by) => new SaveNews().handle(collectivityId, values, id, by),
     formValues: (item) => {
       const news = item as News
       return {
@@ -64,7 +65,7 @@ export const BACK_OFFICE_TYPES: Record<string, BackOfficeType> = {
     singular: 'événement',
     titleColumn: 'title',
     validator: eventFormValidator,
-    save: (collectivityId, values, id) =>
+    save: (collectivityId, values, id, by) =>
       new SaveEvent().handle(
         collectivityId,
         {
@@ -72,7 +73,8 @@ export const BACK_OFFICE_TYPES: Record<string, BackOfficeType> = {
           startsAt: parisDateTime(values.startsAt, 'startsAt'),
           endsAt: parisDateTime(values.endsAt, 'endsAt'),
         },
-        id
+        id,
+        by
       ),
     formValues: (item) => {
       const event = item as Event
@@ -100,7 +102,8 @@ export const BACK_OFFICE_TYPES: Record<string, BackOfficeType> = {
     singular: 'lieu',
     titleColumn: 'name',
     validator: placeFormValidator,
-    save: (collectivityId, values, id) => new SavePlace().handle(collectivityId, values, id),
+    save: (collectivityId, values, id, by) =>
+      new SavePlace().handle(collectivityId, values, id, by),
     formValues: (item) => {
       const place = item as Place
       return {
@@ -126,7 +129,8 @@ export const BACK_OFFICE_TYPES: Record<string, BackOfficeType> = {
     singular: 'contact',
     titleColumn: 'name',
     validator: contactFormValidator,
-    save: (collectivityId, values, id) => new SaveContact().handle(collectivityId, values, id),
+    save: (collectivityId, values, id, by) =>
+      new SaveContact().handle(collectivityId, values, id, by),
     formValues: (item) => {
       const contact = item as Contact
       return {
@@ -148,7 +152,8 @@ export const BACK_OFFICE_TYPES: Record<string, BackOfficeType> = {
     singular: 'cantine',
     titleColumn: 'name',
     validator: canteenFormValidator,
-    save: (collectivityId, values, id) => new SaveCanteen().handle(collectivityId, values, id),
+    save: (collectivityId, values, id, by) =>
+      new SaveCanteen().handle(collectivityId, values, id, by),
     formValues: (item) => {
       const canteen = item as Canteen
       return { name: canteen.name, type: canteen.type, address: canteen.address }

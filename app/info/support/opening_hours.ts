@@ -29,8 +29,14 @@ function fromWallClock(date: Date): DateTime {
 
 function parse(value: string): OpeningHoursParser {
   // Mode 0: time ranges only (no points in time); no nominatim: French public holidays unknown.
-  return new OpeningHoursParser(value, null, { mode: 0 } as never)
+  // `locale: 'fr'`: the parser's own warnings and errors come in French.
+  return new OpeningHoursParser(value, null, { mode: 0, locale: 'fr' } as never)
 }
+
+/** The example every opening-hours error ends with, with its meaning in words. */
+export const OPENING_HOURS_EXAMPLE =
+  'Exemple : « Mo-Fr 09:00-12:00,14:00-18:00; Sa 09:00-12:00; PH off » ' +
+  '(lundi au vendredi 9 h–12 h et 14 h–18 h, samedi 9 h–12 h, fermé les jours fériés).'
 
 /**
  * Checks an `opening_hours` value and returns it in the canonical syntax (the parser tolerates
@@ -45,7 +51,7 @@ export function assertOpeningHours(value: string, field = 'openingHours'): strin
     const message = String(error instanceof Error ? error.message : error).trim()
     throw new DomainError(
       'E_INVALID_OPENING_HOURS',
-      `Horaires d’ouverture invalides : ${message}`,
+      `Horaires d’ouverture invalides : ${message} ${OPENING_HOURS_EXAMPLE}`,
       422,
       field
     )

@@ -19,6 +19,7 @@ router
 router
   .group(() => {
     router.post('/media/uploads', [UploadsController, 'storeForAgent']).as('media.upload')
+    router.get('/media/uploads/:id', [UploadsController, 'showForAgent']).as('media.preview')
   })
   .use(tenantBackOffice())
 

@@ -21,6 +21,29 @@ export interface FeatureManifest {
   /** Vine schema of the feature's settings; `defaults` must satisfy it. */
   settings?: VineObject<Record<string, SchemaTypes>, any, any, any>
   defaults?: Record<string, unknown>
+  /**
+   * French labels of the settings, by setting name (and of an enum's values): the back-office
+   * builds each setting's form control from the schema and these (app/kernel/modules/settings_form.ts).
+   */
+  settingsLabels?: Record<string, SettingLabel>
+  /**
+   * The back-office page of the feature, shown in the navigation while the feature is on and
+   * the agent holds `ability` (entries sharing an `href` show once).
+   */
+  navigation?: NavigationEntry
+}
+
+export interface SettingLabel {
+  label: string
+  hint?: string
+  /** Labels of an enum's values: `{ after_close: 'Après la clôture' }`. */
+  options?: Record<string, string>
+}
+
+export interface NavigationEntry {
+  label: string
+  href: string
+  ability: string
 }
 
 /** What a module adds to the citizen feed: the `feed_items.type` values it writes. */
@@ -65,6 +88,11 @@ export interface ModuleManifest {
   jobs?: () => Promise<JobDefinition<any>[]>
   /** Registers the module's routes (api, back-office, others). */
   routes: () => Promise<unknown>
+  /**
+   * How the audit log names the module's subjects, with their article, by the `subject.type`
+   * its actions record (`{ news: 'l’actualité' }`): « … a publié l’actualité « Marché » ».
+   */
+  auditSubjects?: Record<string, string>
   /** The module's citizen API paths, merged into `/api/v1/openapi.json`. */
   openapi?: () => Promise<{ default: OpenApiFragment }>
 }

@@ -116,6 +116,8 @@ class BackOfficeErrors {
           ? 'Le formulaire contient des erreurs.'
           : refusal.messages[0].message)
     )
-    return response.redirect().back()
+    // Back to the very page, query string included (`?edit=12`): without it the agent would
+    // land on an empty « Nouveau » form and lose the item being edited.
+    return response.redirect().withQs().back()
   }
 }

@@ -11,6 +11,15 @@ export const ROLE_LABELS: Record<Role, string> = {
 }
 
 /**
+ * The one role label the back-office shows for an agent in an authority (header, switcher):
+ * their membership's role, or « Super-administrateur » for a super-admin without one.
+ */
+export function roleLabelOf(role: Role | null, isSuperAdmin: boolean): string {
+  if (role) return ROLE_LABELS[role]
+  return isSuperAdmin ? 'Super-administrateur' : ''
+}
+
+/**
  * Abilities of the kernel itself (ability → roles). Modules declare theirs in their manifest's
  * `permissions`; the super-admin holds every ability.
  */

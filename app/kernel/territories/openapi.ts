@@ -136,7 +136,7 @@ const fragment: OpenApiFragment = {
       },
       Collectivity: {
         type: 'object',
-        required: [...IDENTITY_REQUIRED, 'departement', 'epci', 'features'],
+        required: [...IDENTITY_REQUIRED, 'departement', 'epci', 'branding', 'features'],
         additionalProperties: false,
         properties: {
           ...identityProperties,
@@ -150,6 +150,53 @@ const fragment: OpenApiFragment = {
             type: 'array',
             items: ref('CollectivityParent'),
             description: 'EPCI seulement : ses départements, le principal en premier.',
+          },
+          branding: {
+            type: 'object',
+            description:
+              'Identité visuelle, pour thématiser l’application : couleur principale et logo (absent tant qu’il n’est pas traité).',
+            required: ['colour', 'logo'],
+            additionalProperties: false,
+            properties: {
+              colour: {
+                oneOf: [{ type: 'string', pattern: '^#[0-9a-f]{6}$' }, { type: 'null' }],
+                description: 'Couleur principale, `#rrggbb`.',
+              },
+              logo: {
+                oneOf: [
+                  {
+                    type: 'object',
+                    required: ['url', 'width', 'height', 'variants'],
+                    additionalProperties: false,
+                    properties: {
+                      url: {
+                        type: 'string',
+                        format: 'uri',
+                        description: 'La plus petite variante, pour un en-tête.',
+                      },
+                      width: { type: ['integer', 'null'] },
+                      height: { type: ['integer', 'null'] },
+                      variants: {
+                        type: 'array',
+                        items: {
+                          type: 'object',
+                          required: ['name', 'url', 'mime', 'width', 'height'],
+                          additionalProperties: false,
+                          properties: {
+                            name: { type: 'string' },
+                            url: { type: 'string', format: 'uri' },
+                            mime: { type: 'string' },
+                            width: { type: 'integer' },
+                            height: { type: 'integer' },
+                          },
+                        },
+                      },
+                    },
+                  },
+                  { type: 'null' },
+                ],
+              },
+            },
           },
           features: {
             type: 'array',

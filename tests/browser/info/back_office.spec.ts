@@ -2,7 +2,8 @@ import { test } from '@japa/runner'
 import testUtils from '@adonisjs/core/services/test_utils'
 import News from '#info/models/news'
 import Place from '#info/models/place'
-import { makeAgent, makeCollectivity, PASSWORD } from '../../functional/tenancy/fixtures.js'
+import { makeAgent, makeCollectivity } from '../../functional/tenancy/fixtures.js'
+import { signIn } from '#tests/helpers/browser'
 
 /**
  * The info back-office in Chromium, against the real server (Vite dev middleware): tables are
@@ -11,15 +12,6 @@ import { makeAgent, makeCollectivity, PASSWORD } from '../../functional/tenancy/
  */
 test.group('Info back-office in a browser', (group) => {
   group.each.setup(() => testUtils.db().truncate())
-
-  async function signIn(visit: any, email: string) {
-    const page = await visit('/login')
-    await page.getByLabel('Adresse e-mail').fill(email)
-    await page.getByLabel('Mot de passe').fill(PASSWORD)
-    await page.getByRole('button', { name: 'Se connecter' }).click()
-    await page.getByRole('heading', { name: /Tableau de bord/ }).waitFor({ timeout: 30000 })
-    return page
-  }
 
   test('an EPCI editor fixes a French validation error, publishes, and a commune’s feed shows it', async ({
     visit,

@@ -148,7 +148,7 @@ test.group('Info imports', (group) => {
     assert.lengthOf(report.rejected, 3)
     assert.match(
       reasons['32013-C-005'],
-      /^Horaires d’ouverture invalides : Lundi ma <--- \(Unexpected token/
+      /^Horaires d’ouverture invalides : Lundi ma <--- \(Caractère inattendu.* Exemple : « Mo-Fr 09:00-12:00,14:00-18:00; Sa 09:00-12:00; PH off »/
     )
     const frenchHours = await Place.findByOrFail({ sourceId: '32013-C-003' })
     assert.equal(frenchHours.openingHours, 'Mo-Fr 08:00-18:00')

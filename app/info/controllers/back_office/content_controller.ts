@@ -5,10 +5,8 @@ import { NotFoundError, DomainError } from '#kernel/http/errors'
 import PublishContent from '#info/actions/publish_content'
 import ScheduleContent from '#info/actions/schedule_content'
 import UnpublishContent from '#info/actions/unpublish_content'
-import ImportMenus from '#info/actions/import_menus'
-import ImportBikeLanes from '#info/actions/import_bike_lanes'
-import ImportCarpoolAreas from '#info/actions/import_carpool_areas'
-import ImportPlaces from '#info/actions/import_places'
+import DeleteContent from '#info/actions/delete_content'
+import RunImport, { IMPORTS } from '#info/actions/run_import'
 import ListMenusForEditing from '#info/actions/list_menus_for_editing'
 import { BACK_OFFICE_TYPES, type BackOfficeType } from '#info/support/back_office_types'
 import { CONTENT_MODELS } from '#info/support/content_types'
@@ -22,13 +20,10 @@ import {
   scheduleValidator,
 } from '#info/validators/back_office'
 import * as vocabulary from '#info/vocabulary'
+import MediaPreviews from '#kernel/media/actions/media_previews'
 
-const IMPORTS = {
-  'menus': { label: 'Menus (scdl/menus-collectifs, CSV)', run: ImportMenus, back: 'canteens' },
-  'bike-lanes': { label: 'Aménagements cyclables (GeoJSON)', run: ImportBikeLanes, back: 'places' },
-  'carpool': { label: 'Aires de covoiturage (CSV)', run: ImportCarpoolAreas, back: 'places' },
-  'places': { label: 'Lieux (CSV générique)', run: ImportPlaces, back: 'places' },
-} as const
+/** The agent acting, for the audit log. */
+const actorOf = ({ tenant, request }: HttpContext) => ({ agent: tenant.agent, ip: request.ip() })
 
 function typeOf(slug: unknown): BackOfficeType {
   const type = BACK_OFFICE_TYPES[String(slug)]
@@ -52,6 +47,10 @@ export default class ContentController {
     if (filters.status) query.where('status', filters.status)
     if (filters.q) query.whereILike(type.titleColumn, `%${filters.q.replace(/[\\%_]/g, '\\$&')}%`)
     const items = await query.orderBy('updated_at', 'desc').limit(200)
+    const previews = await new MediaPreviews().handle(
+      tenant.collectivityId,
+      items.map((item: any) => item.imageMediaId)
+    )
     let editing = null
     let canteenMenus = null
     if (filters.edit && filters.edit !== 'new') {
@@ -64,6 +63,11 @@ export default class ContentController {
         expireAt: item.expireAt?.toISO() ?? null,
         source: item.source,
         values: type.formValues(item),
+        image: item.imageMediaId
+          ? ((await new MediaPreviews().handle(tenant.collectivityId, [item.imageMediaId])).get(
+              item.imageMediaId
+            ) ?? null)
+          : null,
         preview:
           type.content === 'news'
             ? sanitizeRichText(item.body)
@@ -101,6 +105,7 @@ export default class ContentController {
         expireAt: item.expireAt?.toISO() ?? null,
         updatedAt: item.updatedAt.toISO(),
         imported: item.source !== null,
+        thumbnailUrl: previews.get(item.imageMediaId)?.thumbnailUrl ?? null,
       })),
       options: {
         eventCategories: vocabulary.EVENT_CATEGORIES,
@@ -123,25 +128,28 @@ export default class ContentController {
     })
   }
 
-  async store({ bouncer, tenant, params, request, response, session }: HttpContext) {
+  async store(ctx: HttpContext) {
+    const { bouncer, tenant, params, request, response, session } = ctx
     await bouncer.authorize('act', 'info.publish')
     const type = typeOf(params.type)
     const values = await request.validateUsing(type.validator)
-    const item = await type.save(tenant.collectivityId, values)
+    const item = await type.save(tenant.collectivityId, values, undefined, actorOf(ctx))
     session.flash('success', `Brouillon enregistré (${type.singular}).`)
     return response.redirect(`/info/${params.type}?edit=${item.id}`)
   }
 
-  async update({ bouncer, tenant, params, request, response, session }: HttpContext) {
+  async update(ctx: HttpContext) {
+    const { bouncer, tenant, params, request, response, session } = ctx
     await bouncer.authorize('act', 'info.publish')
     const type = typeOf(params.type)
     const values = await request.validateUsing(type.validator)
-    await type.save(tenant.collectivityId, values, this.id(params.id))
+    await type.save(tenant.collectivityId, values, this.id(params.id), actorOf(ctx))
     session.flash('success', 'Modifications enregistrées.')
     return response.redirect(`/info/${params.type}?edit=${params.id}`)
   }
 
-  async publish({ bouncer, tenant, params, request, response, session }: HttpContext) {
+  async publish(ctx: HttpContext) {
+    const { bouncer, tenant, params, request, response, session } = ctx
     await bouncer.authorize('act', 'info.publish')
     const type = typeOf(params.type)
     const { expireAt } = await request.validateUsing(publishValidator)
@@ -150,12 +158,14 @@ export default class ContentController {
       id: this.id(params.id),
       expireAt: parisDateTime(expireAt, 'expireAt'),
       ownerIds: [tenant.collectivityId],
+      by: actorOf(ctx),
     })
     session.flash('success', 'Publié.')
     return response.redirect(`/info/${params.type}?edit=${params.id}`)
   }
 
-  async schedule({ bouncer, tenant, params, request, response, session }: HttpContext) {
+  async schedule(ctx: HttpContext) {
+    const { bouncer, tenant, params, request, response, session } = ctx
     await bouncer.authorize('act', 'info.publish')
     const type = typeOf(params.type)
     const { publishAt, expireAt } = await request.validateUsing(scheduleValidator)
@@ -165,32 +175,52 @@ export default class ContentController {
       publishAt: parisDateTime(publishAt, 'publishAt'),
       expireAt: parisDateTime(expireAt, 'expireAt'),
       ownerIds: [tenant.collectivityId],
+      by: actorOf(ctx),
     })
     session.flash('success', 'Publication programmée.')
     return response.redirect(`/info/${params.type}?edit=${params.id}`)
   }
 
-  async unpublish({ bouncer, tenant, params, response, session }: HttpContext) {
+  async unpublish(ctx: HttpContext) {
+    const { bouncer, tenant, params, response, session } = ctx
     await bouncer.authorize('act', 'info.publish')
     const type = typeOf(params.type)
     await new UnpublishContent().handle({
       type: type.content,
       id: this.id(params.id),
       ownerIds: [tenant.collectivityId],
+      by: actorOf(ctx),
     })
     session.flash('success', 'Dépublié : repassé en brouillon.')
     return response.redirect(`/info/${params.type}?edit=${params.id}`)
   }
 
-  async import({ bouncer, tenant, params, request, response, session }: HttpContext) {
+  async destroy(ctx: HttpContext) {
+    const { bouncer, tenant, params, response, session } = ctx
+    await bouncer.authorize('act', 'info.publish')
+    const type = typeOf(params.type)
+    await new DeleteContent().handle({
+      type: type.content,
+      id: this.id(params.id),
+      ownerIds: [tenant.collectivityId],
+      by: actorOf(ctx),
+    })
+    session.flash('success', `Supprimé (${type.singular}).`)
+    return response.redirect(`/info/${params.type}`)
+  }
+
+  async import(ctx: HttpContext) {
+    const { bouncer, tenant, params, request, response, session } = ctx
     await bouncer.authorize('act', 'info.import')
     const entry = IMPORTS[String(params.kind) as keyof typeof IMPORTS]
     if (!entry) throw new NotFoundError('Import inconnu')
     const { file } = await request.validateUsing(importValidator)
-    const report = await new entry.run().handle(
-      tenant.collectivityId,
-      await readFile(file.tmpPath!)
-    )
+    const report = await new RunImport().handle({
+      kind: String(params.kind),
+      collectivityId: tenant.collectivityId,
+      file: await readFile(file.tmpPath!),
+      by: actorOf(ctx),
+    })
     session.flash(
       'success',
       `Import terminé : ${report.accepted} ligne(s) acceptée(s), ${report.rejected.length} rejetée(s).`

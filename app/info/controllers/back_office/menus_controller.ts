@@ -59,7 +59,8 @@ export default class MenusController {
           allergens: dish.allergens ?? [],
         })),
       },
-      idOf(params.id)
+      idOf(params.id),
+      { agent: tenant.agent, ip: request.ip() }
     )
     session.flash('success', 'Menu modifié.')
     return response.redirect(pageOf(menu))
@@ -73,6 +74,7 @@ export default class MenusController {
       id: idOf(params.id),
       expireAt: parisDateTime(expireAt, 'expireAt'),
       ownerIds: [tenant.collectivityId],
+      by: { agent: tenant.agent, ip: request.ip() },
     })) as Menu
     session.flash('success', 'Menu publié.')
     return response.redirect(pageOf(menu))
@@ -87,17 +89,19 @@ export default class MenusController {
       publishAt: parisDateTime(publishAt, 'publishAt'),
       expireAt: parisDateTime(expireAt, 'expireAt'),
       ownerIds: [tenant.collectivityId],
+      by: { agent: tenant.agent, ip: request.ip() },
     })) as Menu
     session.flash('success', 'Publication du menu programmée.')
     return response.redirect(pageOf(menu))
   }
 
-  async unpublish({ bouncer, tenant, params, response, session }: HttpContext) {
+  async unpublish({ bouncer, tenant, params, request, response, session }: HttpContext) {
     await bouncer.authorize('act', 'info.publish')
     const menu = (await new UnpublishContent().handle({
       type: 'menu',
       id: idOf(params.id),
       ownerIds: [tenant.collectivityId],
+      by: { agent: tenant.agent, ip: request.ip() },
     })) as Menu
     session.flash('success', 'Menu dépublié : repassé en brouillon.')
     return response.redirect(pageOf(menu))

@@ -8,7 +8,8 @@ import Collectivity from '#kernel/territories/models/collectivity'
 import AgentInvitationMail from '#kernel/accounts/mails/agent_invitation_mail'
 import { audit } from '#kernel/accounts/actions/record_audit'
 import { backOfficeUrl } from '#kernel/accounts/app_url'
-import { isRole } from '#kernel/tenancy/permissions'
+import { ROLE_LABELS, isRole } from '#kernel/tenancy/permissions'
+import { assertAnotherAdmin } from '#kernel/accounts/actions/change_member_role'
 import type { Role } from '#kernel/modules/manifest'
 import { DomainError, NotFoundError } from '#kernel/http/errors'
 
@@ -16,6 +17,12 @@ export interface InviteAgentInput {
   email: string
   collectivityId: number
   role: Role
+  /**
+   * Whether the caller confirmed changing the role of someone who is already a member (the
+   * admin ticked « Confirmer le changement de rôle », or `--change-role` on the CLI). Without
+   * it, inviting a member under another role is refused: a role never changes silently.
+   */
+  confirmRoleChange?: boolean
   /** The admin who invites; null/absent from the CLI. */
   invitedBy?: Agent | null
   ip?: string | null
@@ -26,8 +33,9 @@ const EMAIL = /^[^\s@<>]+@[^\s@<>]+\.[^\s@<>]+$/
 /**
  * Gives an agent a role in an authority and mails them. A new agent (or one who never accepted)
  * gets a one-time invitation link to choose a name and a password; an agent who already has an
- * account is told by mail and the returned URL is the login page. Idempotent: inviting again
- * updates the role and re-issues the link (the previous one stops working).
+ * account is told by mail and the returned URL is the login page. Inviting again under the
+ * same role re-issues the link (the previous one stops working). Inviting a member under another
+ * role is refused unless `confirmRoleChange`, and even then the last admin is never demoted.
  */
 export default class InviteAgent {
   async handle(input: InviteAgentInput): Promise<{ agent: Agent; invitationUrl: string }> {
@@ -58,14 +66,24 @@ export default class InviteAgent {
         .forUpdate()
         .first()
       const before = membership ? { role: membership.role } : null
-      if (membership) {
-        membership.role = input.role
-        await membership.save()
-      } else {
+      if (!membership) {
         await Membership.create(
           { agentId: agent.id, collectivityId: collectivity.id, role: input.role },
           { client: trx }
         )
+      } else if (membership.role !== input.role) {
+        if (!input.confirmRoleChange) {
+          throw new DomainError(
+            'E_ALREADY_MEMBER',
+            `${email} est déjà ${ROLE_LABELS[membership.role].toLowerCase()} de ${collectivity.name}. ` +
+              `Confirmez pour lui donner le rôle ${ROLE_LABELS[input.role].toLowerCase()}.`,
+            409,
+            'confirmRoleChange'
+          )
+        }
+        if (input.role !== 'admin') await assertAnotherAdmin(membership, trx)
+        membership.role = input.role
+        await membership.save()
       }
       const alreadyActive = Boolean(agent.password)
       const invitationUrl = alreadyActive

@@ -14,6 +14,12 @@ export interface AuditEntry {
   ip?: string | null
 }
 
+/** Who acts, as actions receive it from a controller (absent for the CLI, jobs and tests). */
+export interface AuditActor {
+  agent?: Agent | null
+  ip?: string | null
+}
+
 /**
  * Records what an agent did. Every action that changes something on behalf of an agent calls
  * it inside its own transaction (pass `trx`), so that the change and its record are written

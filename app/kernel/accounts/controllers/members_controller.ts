@@ -18,10 +18,11 @@ export default class MembersController {
 
   async store({ bouncer, tenant, request, response, session }: HttpContext) {
     await bouncer.authorize('act', 'agents.manage')
-    const { email, role } = await request.validateUsing(inviteValidator)
+    const { email, role, confirmRoleChange } = await request.validateUsing(inviteValidator)
     await new InviteAgent().handle({
       email,
       role,
+      confirmRoleChange,
       collectivityId: tenant.collectivityId,
       invitedBy: tenant.agent,
       ip: request.ip(),

@@ -25,6 +25,7 @@ export const resetPasswordValidator = vine.create({
 export const inviteValidator = vine.create({
   email: vine.string().trim().email().maxLength(254),
   role: vine.enum(ROLES),
+  confirmRoleChange: vine.boolean().optional(),
 })
 
 export const changeRoleValidator = vine.create({
@@ -50,13 +51,7 @@ export const brandingValidator = vine.create({
     .trim()
     .regex(/^#[0-9a-fA-F]{6}$/)
     .optional(),
-  logoUrl: vine
-    .string()
-    .trim()
-    .url({ require_protocol: true, protocols: ['http', 'https'] })
-    .maxLength(2000)
-    .optional(),
-  logoMediaId: idRule().optional(),
+  logoMediaId: idRule().optional().nullable(),
 })
 
 export const auditFiltersValidator = vine.create({

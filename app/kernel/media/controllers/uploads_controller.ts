@@ -6,6 +6,8 @@ import { citizenUploadValidator } from '#kernel/media/validators/upload'
 import { uploadErrors } from '#kernel/media/errors'
 import { NotFoundError } from '#kernel/http/errors'
 import Collectivity from '#kernel/territories/models/collectivity'
+import Media from '#kernel/media/models/media'
+import { previewOf } from '#kernel/media/actions/media_previews'
 
 /**
  * Uploads, multipart field `file`. The body parser has written the file to a temp path; its
@@ -38,6 +40,15 @@ export default class UploadsController {
       id: tenant.agent.id,
     })
     return response.created({ data: mediaJson(media) })
+  }
+
+  /**
+   * GET /media/uploads/:id (back-office): the state and thumbnail of one of the current
+   * authority's media, polled by the media picker until processing ends.
+   */
+  async showForAgent({ tenant, params }: HttpContext) {
+    const media = await Media.findOwnedOrFail(tenant, params.id)
+    return { data: previewOf(media) }
   }
 
   /** Accepts the request's file, then drops the body parser's temp copy (up to 200 Mo). */

@@ -1,5 +1,7 @@
 import { DateTime } from 'luxon'
 import { BaseModel, column } from '@adonisjs/lucid/orm'
+import { compose } from '@adonisjs/core/helpers'
+import { TenantOwned } from '#kernel/tenancy/tenant_owned'
 
 export const MEDIA_KINDS = ['image', 'video'] as const
 export type MediaKind = (typeof MEDIA_KINDS)[number]
@@ -31,7 +33,8 @@ export interface MediaPlaceholder {
  * An uploaded photo or video, owned by an authority. The original (`originalKey`) is private;
  * the public sees only the `variants`, and only in the `ready` state.
  */
-export default class Media extends BaseModel {
+/** Owned by the authority it was uploaded for (TenantOwned: `ownedBy`, `findOwnedOrFail`). */
+export default class Media extends compose(BaseModel, TenantOwned) {
   static table = 'media'
 
   @column({ isPrimary: true })

@@ -4,6 +4,7 @@ import type Collectivity from '#kernel/territories/models/collectivity'
 import { type ModuleStates } from '#kernel/territories/models/collectivity'
 import { allFeatures, findFeature } from '#kernel/modules/registry'
 import { DomainError } from '#kernel/http/errors'
+import { frenchValidationMessages } from '#kernel/http/validation_messages'
 
 /** Largest settings object of one feature, as stored JSON (a few labels and numbers). */
 export const MAX_SETTINGS_BYTES = 8 * 1024
@@ -101,15 +102,22 @@ export default class SetFeatures {
       )
     }
     try {
-      return await vine.validate({ schema: feature.settings, data: merged })
+      return await vine.validate({
+        schema: feature.settings,
+        data: merged,
+        messagesProvider: frenchValidationMessages,
+      })
     } catch (error) {
       const first = (error as { messages?: Array<{ field: string; message: string }> })
         .messages?.[0]
+      if (!first) throw error
+      // Refused next to its control (`settings.<feature>.<setting>`), named by its French label.
+      const label = feature.settingsLabels?.[first.field]?.label ?? first.field
       throw new DomainError(
         'E_INVALID_SETTINGS',
-        `Réglages invalides pour « ${feature.label} » : ${first ? `${first.field} — ${first.message}` : 'valeur refusée'}`,
+        `« ${label} » (${feature.label}) : ${first.message.toLowerCase()}`,
         422,
-        key
+        `settings.${key}.${first.field}`
       )
     }
   }

@@ -1,6 +1,7 @@
 import type Agent from '#kernel/accounts/models/agent'
 import Collectivity from '#kernel/territories/models/collectivity'
 import type { Role } from '#kernel/modules/manifest'
+import { roleLabelOf } from '#kernel/tenancy/permissions'
 
 export interface AuthorityChoice {
   id: number
@@ -8,6 +9,8 @@ export interface AuthorityChoice {
   kind: string
   code: string
   role: Role | null
+  /** The same label as the header's (`roleLabelOf`). */
+  roleLabel: string
 }
 
 const KIND_ORDER =
@@ -49,12 +52,16 @@ export default class ListAuthorities {
       })
     }
     const rows = await query
-    return rows.map((row) => ({
-      id: row.id,
-      name: row.name,
-      kind: row.kind,
-      code: row.code,
-      role: (row.$extras.membership_role as Role | null) ?? null,
-    }))
+    return rows.map((row) => {
+      const role = (row.$extras.membership_role as Role | null) ?? null
+      return {
+        id: row.id,
+        name: row.name,
+        kind: row.kind,
+        code: row.code,
+        role,
+        roleLabel: roleLabelOf(role, agent.isSuperAdmin),
+      }
+    })
   }
 }

@@ -4,12 +4,15 @@ import UpdateFeatures from '#kernel/tenancy/actions/update_features'
 import UpdateBranding from '#kernel/tenancy/actions/update_branding'
 import { allFeatures } from '#kernel/modules/registry'
 import { brandingValidator, featuresValidator } from '#kernel/accounts/validators/back_office'
+import { settingControls } from '#kernel/modules/settings_form'
+import MediaPreviews from '#kernel/media/actions/media_previews'
 
 /** Modules & branding of the current authority (admins). */
 export default class SettingsController {
   async show({ bouncer, tenant, inertia }: HttpContext) {
     await bouncer.authorize('act', 'modules.manage')
     const states = tenant.collectivity.modules ?? {}
+    const logoMediaId = tenant.collectivity.branding?.logoMediaId ?? null
     return inertia.render('settings/index', {
       modules: modules.map((module) => ({
         key: module.key,
@@ -20,18 +23,21 @@ export default class SettingsController {
           description: feature.description,
           kind: feature.kind,
           enabled: feature.kind === 'core' || states[feature.key]?.enabled === true,
-          settings: (states[feature.key]?.settings ?? feature.defaults ?? {}) as Record<
-            string,
-            string | number | boolean
-          >,
+          settings: {
+            ...feature.defaults,
+            ...states[feature.key]?.settings,
+          } as Record<string, string | number | boolean>,
+          controls: settingControls(feature),
         })),
       })),
       branding: {
         colour: tenant.collectivity.branding?.colour ?? '',
-        logoUrl:
-          ((tenant.collectivity.branding as Record<string, unknown>)?.logoUrl as
-            string | undefined) ?? '',
-        logoMediaId: tenant.collectivity.branding?.logoMediaId ?? null,
+        logoMediaId,
+        logo: logoMediaId
+          ? ((await new MediaPreviews().handle(tenant.collectivityId, [logoMediaId])).get(
+              logoMediaId
+            ) ?? null)
+          : null,
       },
     })
   }

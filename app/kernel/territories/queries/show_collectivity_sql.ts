@@ -1,4 +1,9 @@
-import type { CollectivityKind, ModuleStates } from '#kernel/territories/models/collectivity'
+import type {
+  Branding,
+  CollectivityKind,
+  ModuleStates,
+} from '#kernel/territories/models/collectivity'
+import { READY_LOGO_SQL, type LogoRow } from '#kernel/territories/branding'
 
 /**
  * One authority by kind and official code, with its parents, and for an EPCI or a département
@@ -6,6 +11,7 @@ import type { CollectivityKind, ModuleStates } from '#kernel/territories/models/
  */
 export const SHOW_COLLECTIVITY_SQL = `
 SELECT c.kind, c.code, c.name, c.slug, c.population, c.postal_codes, c.status, c.modules,
+       c.branding, ${READY_LOGO_SQL} AS logo,
        CASE WHEN d.id IS NULL THEN NULL
             ELSE json_build_object('code', d.code, 'name', d.name, 'slug', d.slug, 'status', d.status) END AS departement,
        CASE WHEN e.id IS NULL THEN NULL
@@ -48,6 +54,8 @@ export interface CollectivityDetailRow {
   postal_codes: string[]
   status: string
   modules: ModuleStates
+  branding: Branding | null
+  logo: LogoRow | null
   departement: ParentJson | null
   epci: ParentJson | null
   communes_count: number | null

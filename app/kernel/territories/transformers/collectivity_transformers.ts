@@ -2,6 +2,7 @@ import { BaseTransformer } from '@adonisjs/core/transformers'
 import { allFeatures } from '#kernel/modules/registry'
 import type { CollectivitySearchRow } from '#kernel/territories/queries/search_collectivities_sql'
 import type { CollectivityDetailRow } from '#kernel/territories/queries/show_collectivity_sql'
+import { publicLogo } from '#kernel/territories/branding'
 
 /** What every listing of an authority starts with: who it is. */
 function identityOf(row: CollectivitySearchRow | CollectivityDetailRow) {
@@ -43,6 +44,11 @@ export class CollectivityDetailTransformer extends BaseTransformer<CollectivityD
       epci: row.epci,
       ...(row.kind === 'commune' ? {} : { communes_count: row.communes_count ?? 0 }),
       ...(row.kind === 'epci' ? { departements: row.departements ?? [] } : {}),
+      // The authority's identity for the citizen app's theme: colour and logo (once processed).
+      branding: {
+        colour: row.branding?.colour ?? null,
+        logo: publicLogo(row.logo),
+      },
       features: allFeatures()
         .filter((feature) => row.modules?.[feature.key]?.enabled === true)
         .map((feature) => ({ key: feature.key, label: feature.label, kind: feature.kind })),
