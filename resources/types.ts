@@ -14,6 +14,7 @@ export interface SharedAuthority {
   roleLabel: string
   colour: string | null
   logoUrl: string | null
+  features: string[]
   can: { manageAgents: boolean; manageModules: boolean; readAudit: boolean }
 }
 

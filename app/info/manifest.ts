@@ -74,7 +74,7 @@ export default defineModule({
     'info.publish': ['admin', 'editor'],
     'info.import': ['admin', 'editor'],
   },
-  feed: { types: ['news', 'event'] },
+  feed: { types: ['news', 'event'], features: { news: 'news', event: 'agenda' } },
   auditSubjects: {
     news: 'l’actualité',
     event: 'l’événement',

@@ -33,6 +33,10 @@ export default class InertiaMiddleware extends BaseInertiaMiddleware {
               roleLabel: roleLabelOf(tenant.role, tenant.isSuperAdmin),
               colour: tenant.collectivity.branding?.colour ?? null,
               logoUrl: await readyLogoUrl(tenant.collectivity),
+              // Switched-on features: the navigation shows a module's entries only then.
+              features: Object.entries(tenant.collectivity.modules ?? {})
+                .filter(([, state]) => state.enabled)
+                .map(([key]) => key),
               can: {
                 manageAgents: tenant.can('agents.manage'),
                 manageModules: tenant.can('modules.manage'),

@@ -10,6 +10,7 @@ export default defineModule({
       label: 'Sondages',
       description: 'Questions à choix simple ou multiple',
       kind: 'optional',
+      navigation: { label: 'Sondages', href: '/participation/polls', ability: 'participation.manage' },
       settings: vine.object({ resultsVisibility: vine.enum(['live', 'after_close']) }),
       defaults: { resultsVisibility: 'after_close' },
       settingsLabels: {
@@ -24,6 +25,11 @@ export default defineModule({
       label: 'Consultations',
       description: 'Questionnaires en plusieurs questions',
       kind: 'optional',
+      navigation: {
+        label: 'Consultations',
+        href: '/participation/consultations',
+        ability: 'participation.manage',
+      },
     },
     {
       key: 'budgets',
@@ -36,6 +42,10 @@ export default defineModule({
     'participation.manage': ['admin', 'editor'],
     'participation.moderate': ['admin', 'moderator'],
   },
-  feed: { types: ['poll', 'consultation', 'budget'] },
+  feed: {
+    types: ['poll', 'consultation', 'budget'],
+    features: { poll: 'polls', consultation: 'consultations', budget: 'budgets' },
+  },
   routes: () => import('#participation/routes'),
+  openapi: () => import('#participation/openapi'),
 })

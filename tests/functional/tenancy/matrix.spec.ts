@@ -17,6 +17,8 @@ import SaveMenu from '#info/actions/save_menu'
 import { DateTime } from 'luxon'
 import { randomUUID } from 'node:crypto'
 import Media from '#kernel/media/models/media'
+import SavePoll from '#participation/actions/save_poll'
+import SaveConsultation from '#participation/actions/save_consultation'
 
 /** Back-office routes that act for no authority (signed-out visitors, signing out). */
 const NOT_TENANT_SCOPED = new Set([
@@ -95,6 +97,46 @@ const menuBody = {
   dishes: [{ course: 'plat', name: 'Plat matrice' }],
 }
 
+/** A draft poll and a draft consultation of an authority (participation module routes). */
+const participationWindow = () => ({
+  opensAt: DateTime.now().plus({ days: 1 }),
+  closesAt: DateTime.now().plus({ days: 8 }),
+  audience: 'residents' as const,
+  resultsVisibility: 'live' as const,
+})
+const pollOf = (owner: 'communeA' | 'communeB') => async (t: Territory) => {
+  const poll = await new SavePoll().handle(t[owner].id, {
+    title: 'Sondage de la matrice',
+    selection: 'single',
+    allowChange: true,
+    options: ['Oui', 'Non'],
+    ...participationWindow(),
+  })
+  return { id: poll.id }
+}
+const consultationOf = (owner: 'communeA' | 'communeB') => async (t: Territory) => {
+  const consultation = await new SaveConsultation().handle(t[owner].id, {
+    title: 'Consultation de la matrice',
+    questions: [{ kind: 'text', label: 'Une idée ?', required: false }],
+    ...participationWindow(),
+  })
+  return { id: consultation.id }
+}
+const pollBody = {
+  title: 'Titre changé',
+  selection: 'single',
+  allowChange: true,
+  options: ['A', 'B'],
+  opensAt: '2099-01-01T10:00',
+  closesAt: '2099-01-08T10:00',
+  audience: 'residents',
+  resultsVisibility: 'live',
+}
+const consultationBody = {
+  ...pollBody,
+  questions: [{ kind: 'text', label: 'Une idée ?', required: false }],
+}
+
 async function membershipParams(agent: Agent, collectivityId: number) {
   const membership = await membershipOf(agent, collectivityId)
   return { id: membership.id }
@@ -160,6 +202,47 @@ const MATRIX: Record<string, MatrixEntry> = {
     body: { publishAt: '2099-01-01T10:00' },
   },
   'POST /info/menus/:id/unpublish': { requires: 'member', rowOfB: menuOfB },
+  // Participation module: polls and consultations of the current authority.
+  'PUT /participation/polls/:id': {
+    requires: 'member',
+    rowOfB: pollOf('communeB'),
+    body: pollBody,
+  },
+  'POST /participation/polls/:id/publish': { requires: 'member', rowOfB: pollOf('communeB') },
+  'POST /participation/polls/:id/withdraw': { requires: 'member', rowOfB: pollOf('communeB') },
+  'GET /participation/polls/:id/results': {
+    requires: 'member',
+    rowOfB: pollOf('communeB'),
+    rowOfA: pollOf('communeA'),
+  },
+  'GET /participation/polls/:id/export': {
+    requires: 'member',
+    rowOfB: pollOf('communeB'),
+    rowOfA: pollOf('communeA'),
+  },
+  'PUT /participation/consultations/:id': {
+    requires: 'member',
+    rowOfB: consultationOf('communeB'),
+    body: consultationBody,
+  },
+  'POST /participation/consultations/:id/publish': {
+    requires: 'member',
+    rowOfB: consultationOf('communeB'),
+  },
+  'POST /participation/consultations/:id/withdraw': {
+    requires: 'member',
+    rowOfB: consultationOf('communeB'),
+  },
+  'GET /participation/consultations/:id/results': {
+    requires: 'member',
+    rowOfB: consultationOf('communeB'),
+    rowOfA: consultationOf('communeA'),
+  },
+  'GET /participation/consultations/:id/export': {
+    requires: 'member',
+    rowOfB: consultationOf('communeB'),
+    rowOfA: consultationOf('communeA'),
+  },
 }
 
 interface BackOfficeRoute {
@@ -315,7 +398,7 @@ test.group('Tenancy matrix', (group) => {
         .loginAs(t.superAdmin)
         .withSession({ authorityId: t.communeB.id })
       // The last admin of B cannot be demoted or removed: a 302 back with the French refusal.
-      // A GET (a media preview) simply answers.
+      // A GET (a media preview, a result page, an export) simply answers.
       assert.include(route.method === 'GET' ? [200] : [302, 303], response.status(), route.key)
       assert.notInclude([403, 404], response.status(), route.key)
     }
