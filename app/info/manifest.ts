@@ -50,7 +50,7 @@ export default defineModule({
     'info.publish': ['admin', 'editor'],
     'info.import': ['admin', 'editor'],
   },
-  feed: { types: ['news', 'event'] },
+  feed: { types: ['news', 'event'], features: { news: 'news', event: 'agenda' } },
   async onboard(collectivity) {
     const { default: SeedNationalContacts } = await import('#info/actions/seed_national_contacts')
     await new SeedNationalContacts().handle(collectivity)

@@ -30,6 +30,9 @@ export default defineModule({
     'participation.manage': ['admin', 'editor'],
     'participation.moderate': ['admin', 'moderator'],
   },
-  feed: { types: ['poll', 'consultation', 'budget'] },
+  feed: {
+    types: ['poll', 'consultation', 'budget'],
+    features: { poll: 'polls', consultation: 'consultations', budget: 'budgets' },
+  },
   routes: () => import('#participation/routes'),
 })

@@ -7,9 +7,6 @@ import { readyImages } from '#info/support/images'
 
 const LISTING = 'info.feed'
 
-/** Feed types of the info module and the feature that shows each. */
-const INFO_TYPE_FEATURES: Record<string, string> = { news: 'news', event: 'agenda' }
-
 export interface FeedRow {
   id: number | string
   collectivity_id: number
@@ -32,9 +29,13 @@ export interface FeedRow {
  */
 export default class ReadFeed {
   async handle(audience: Audience, page: PageRequest, now: Date = new Date()) {
-    const types = modules
-      .flatMap((module) => module.feed?.types ?? [])
-      .filter((type) => !INFO_TYPE_FEATURES[type] || audience.hasFeature(INFO_TYPE_FEATURES[type]))
+    // Each module's types, kept while the authority has the feature that shows them.
+    const types = modules.flatMap((module) =>
+      (module.feed?.types ?? []).filter((type) => {
+        const feature = module.feed?.features?.[type]
+        return !feature || audience.hasFeature(feature)
+      })
+    )
     const before = page.cursor ? decodeCursor(LISTING, page.cursor) : undefined
     const { sql, bindings } = feedQuery({
       collectivityIds: audience.ids,

@@ -26,6 +26,12 @@ export interface FeatureManifest {
 /** What a module adds to the citizen feed: the `feed_items.type` values it writes. */
 export interface FeedContribution {
   types: string[]
+  /**
+   * The feature that shows each type (`poll` → `polls`): the feed of an authority lists a type
+   * only while that authority has its feature on, as its listings do. A type without one is
+   * always listed.
+   */
+  features?: Record<string, string>
 }
 
 /** A figure shown on an authority's dashboard. */
