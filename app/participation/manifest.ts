@@ -35,4 +35,5 @@ export default defineModule({
     features: { poll: 'polls', consultation: 'consultations', budget: 'budgets' },
   },
   routes: () => import('#participation/routes'),
+  openapi: () => import('#participation/openapi'),
 })

@@ -1,5 +1,6 @@
 /*
-| Routes of the participation module: citizen API under /api/v1, back-office pages. Its use cases are
-| added by the module's own issue; the file exists so that the module registers like the others.
+| Routes of the participation module, one file per kind of item (citizen API and back-office
+| side by side): polls, consultations, budgets.
 */
-export {}
+import '#participation/routes/polls'
+import '#participation/routes/consultations'

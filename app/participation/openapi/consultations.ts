@@ -1,0 +1,258 @@
+import type { OpenApiFragment } from '#kernel/http/openapi/types'
+import {
+  citizenSecurity,
+  data,
+  errors,
+  json,
+  pageParameters,
+  paginated,
+  ref,
+} from '#kernel/http/openapi/common'
+import {
+  citizenWrite,
+  codeParameter,
+  count,
+  dateTime,
+  itemProperties,
+  itemRequired,
+  pathId,
+  stateParameter,
+  tags,
+  text,
+} from '#participation/openapi/shared'
+
+const nullableInteger = { type: ['integer', 'null'] }
+const answer = {
+  type: 'object',
+  required: ['question_id'],
+  properties: {
+    question_id: { type: 'integer' },
+    choice_ids: {
+      type: ['array', 'null'],
+      items: { type: 'integer' },
+      description: 'Questions à choix : les choix retenus.',
+    },
+    value: { ...nullableInteger, description: 'Échelle : la note, de 1 à `scale_max`.' },
+    text: { ...text, maxLength: 5000, description: 'Réponse libre.' },
+  },
+}
+const submissionBody = {
+  required: true,
+  content: {
+    'application/json': {
+      schema: {
+        type: 'object',
+        required: ['answers'],
+        properties: {
+          answers: {
+            type: 'array',
+            maxItems: 50,
+            items: answer,
+            description:
+              'Une entrée par question répondue ; les questions obligatoires doivent y être.',
+          },
+        },
+      },
+    },
+  },
+}
+
+const fragment: OpenApiFragment = {
+  paths: {
+    '/api/v1/collectivities/{code}/consultations': {
+      get: {
+        tags,
+        operationId: 'listConsultations',
+        summary: 'Consultations ouvertes et closes (commune + EPCI + département)',
+        parameters: [codeParameter, stateParameter, ...pageParameters],
+        responses: {
+          200: json(
+            paginated(ref('ParticipationItem')),
+            'Consultations, les plus récemment ouvertes d’abord'
+          ),
+          ...errors(400, 404, 422),
+        },
+      },
+    },
+    '/api/v1/collectivities/{code}/consultations/{id}': {
+      get: {
+        tags,
+        operationId: 'showConsultation',
+        summary: 'Une consultation, ses questions dans l’ordre, ses résultats s’ils sont publics',
+        parameters: [codeParameter, pathId('id')],
+        responses: { 200: json(data(ref('Consultation')), 'Consultation'), ...errors(404, 422) },
+      },
+    },
+    '/api/v1/collectivities/{code}/consultations/{id}/questions/{questionId}/answers': {
+      get: {
+        tags,
+        operationId: 'listConsultationTextAnswers',
+        summary: 'Les réponses libres à une question, page par page (sans leurs auteurs)',
+        parameters: [codeParameter, pathId('id'), pathId('questionId'), ...pageParameters],
+        responses: {
+          200: json(
+            paginated({
+              type: 'object',
+              required: ['id', 'text'],
+              additionalProperties: false,
+              properties: { id: { type: 'integer' }, text: { type: 'string' } },
+            }),
+            'Réponses libres, les plus anciennes d’abord'
+          ),
+          ...errors(400, 403, 404, 422),
+        },
+      },
+    },
+    '/api/v1/consultations/{id}/submissions': {
+      post: {
+        tags,
+        operationId: 'submitConsultation',
+        summary: 'Répondre à une consultation (une soumission par citoyen)',
+        security: citizenSecurity,
+        parameters: [pathId('id')],
+        requestBody: submissionBody,
+        responses: citizenWrite(
+          json(data(ref('ConsultationSubmission')), 'Réponses enregistrées'),
+          201
+        ),
+      },
+    },
+    '/api/v1/consultations/{id}/submissions/{answerId}': {
+      get: {
+        tags,
+        operationId: 'showConsultationSubmission',
+        summary: 'Sa propre soumission (celle d’un autre : 404)',
+        security: citizenSecurity,
+        parameters: [pathId('id'), pathId('answerId')],
+        responses: {
+          200: json(data(ref('ConsultationSubmission')), 'Soumission'),
+          ...errors(401, 404, 422),
+        },
+      },
+      put: {
+        tags,
+        operationId: 'changeConsultationSubmission',
+        summary: 'Modifier ses réponses jusqu’à la clôture',
+        security: citizenSecurity,
+        parameters: [pathId('id'), pathId('answerId')],
+        requestBody: submissionBody,
+        responses: citizenWrite(
+          json(data(ref('ConsultationSubmission')), 'Réponses modifiées'),
+          200
+        ),
+      },
+    },
+  },
+  components: {
+    schemas: {
+      Consultation: {
+        type: 'object',
+        required: [...itemRequired, 'questions', 'results'],
+        additionalProperties: false,
+        properties: {
+          ...itemProperties,
+          questions: {
+            type: 'array',
+            items: {
+              type: 'object',
+              required: [
+                'id',
+                'position',
+                'kind',
+                'label',
+                'required',
+                'choices',
+                'max_choices',
+                'scale_max',
+              ],
+              additionalProperties: false,
+              properties: {
+                id: { type: 'integer' },
+                position: { type: 'integer' },
+                kind: { type: 'string', enum: ['single', 'multiple', 'scale', 'text'] },
+                label: { type: 'string' },
+                required: { type: 'boolean' },
+                choices: {
+                  type: 'array',
+                  items: {
+                    type: 'object',
+                    required: ['id', 'label'],
+                    additionalProperties: false,
+                    properties: { id: { type: 'integer' }, label: { type: 'string' } },
+                  },
+                },
+                max_choices: nullableInteger,
+                scale_max: { type: ['integer', 'null'], enum: [5, 10, null] },
+              },
+            },
+          },
+          results: {
+            oneOf: [
+              { type: 'null' },
+              {
+                type: 'object',
+                required: ['total_submissions', 'questions'],
+                additionalProperties: false,
+                properties: {
+                  total_submissions: { type: 'integer', minimum: 0 },
+                  questions: {
+                    type: 'array',
+                    items: {
+                      type: 'object',
+                      required: ['question_id', 'answered'],
+                      additionalProperties: false,
+                      properties: {
+                        question_id: { type: 'integer' },
+                        answered: { type: 'integer', minimum: 0 },
+                        choices: { type: 'array', items: count },
+                        scale: {
+                          type: 'array',
+                          items: {
+                            type: 'object',
+                            required: ['value', 'count'],
+                            additionalProperties: false,
+                            properties: { value: { type: 'integer' }, count: { type: 'integer' } },
+                          },
+                        },
+                        mean: { type: ['number', 'null'] },
+                      },
+                    },
+                  },
+                },
+              },
+            ],
+            description:
+              'Distributions par question ; null tant que les résultats ne sont pas publics.',
+          },
+        },
+      },
+      ConsultationSubmission: {
+        type: 'object',
+        required: ['id', 'consultation_id', 'answers', 'created_at', 'updated_at'],
+        additionalProperties: false,
+        properties: {
+          id: { type: 'integer' },
+          consultation_id: { type: 'integer' },
+          answers: {
+            type: 'array',
+            items: {
+              type: 'object',
+              required: ['question_id', 'choice_ids', 'value', 'text'],
+              additionalProperties: false,
+              properties: {
+                question_id: { type: 'integer' },
+                choice_ids: { type: ['array', 'null'], items: { type: 'integer' } },
+                value: nullableInteger,
+                text,
+              },
+            },
+          },
+          created_at: dateTime,
+          updated_at: dateTime,
+        },
+      },
+    },
+  },
+}
+
+export default fragment

@@ -1,0 +1,90 @@
+import { DateTime } from 'luxon'
+import type Collectivity from '#kernel/territories/models/collectivity'
+import SavePoll, { type PollInput } from '#participation/actions/save_poll'
+import SaveConsultation, { type ConsultationInput } from '#participation/actions/save_consultation'
+import PublishParticipation from '#participation/actions/publish_participation'
+import PollOption from '#participation/models/poll_option'
+import ConsultationQuestion from '#participation/models/consultation_question'
+
+/** Switches features on for authorities (the participation routes answer only then). */
+export async function enable(
+  collectivities: Collectivity[],
+  features = ['polls', 'consultations']
+) {
+  for (const collectivity of collectivities) {
+    const modules = { ...collectivity.modules }
+    for (const key of features) modules[key] = { enabled: true, settings: {} }
+    collectivity.modules = modules
+    await collectivity.save()
+  }
+}
+
+/** A published poll of `owner`, open now unless told otherwise. */
+export async function publishedPoll(owner: Collectivity, overrides: Partial<PollInput> = {}) {
+  const now = DateTime.now()
+  const poll = await new SavePoll().handle(owner.id, {
+    title: 'Quel nom pour la médiathèque ?',
+    description: 'Trois propositions du conseil municipal.',
+    selection: 'single',
+    allowChange: true,
+    options: ['Olympe de Gouges', 'Jean Jaurès', 'Gisèle Halimi'],
+    opensAt: now.minus({ days: 1 }),
+    closesAt: now.plus({ days: 7 }),
+    audience: 'residents',
+    resultsVisibility: 'live',
+    ...overrides,
+  })
+  // Published before it opened, so that a poll of the past can be set up as well.
+  await new PublishParticipation().handle(
+    'poll',
+    owner.id,
+    poll.id,
+    poll.opensAt.minus({ hours: 1 })
+  )
+  const options = await PollOption.query().where('pollId', poll.id).orderBy('position')
+  return { poll, optionIds: options.map((option) => option.id) }
+}
+
+/** A published consultation of `owner`: one question of each kind (the first two required). */
+export async function publishedConsultation(
+  owner: Collectivity,
+  overrides: Partial<ConsultationInput> = {}
+) {
+  const now = DateTime.now()
+  const consultation = await new SaveConsultation().handle(owner.id, {
+    title: 'Aménagement du centre-bourg',
+    description: null,
+    questions: [
+      {
+        kind: 'single',
+        label: 'Faut-il piétonniser la place ?',
+        required: true,
+        choices: ['Oui', 'Non'],
+      },
+      { kind: 'scale', label: 'Votre satisfaction actuelle', required: true, scaleMax: 5 },
+      {
+        kind: 'multiple',
+        label: 'Vos priorités',
+        required: false,
+        choices: ['Bancs', 'Arbres', 'Vélos', 'Éclairage'],
+        maxChoices: 2,
+      },
+      { kind: 'text', label: 'Une idée ?', required: false },
+    ],
+    opensAt: now.minus({ days: 1 }),
+    closesAt: now.plus({ days: 7 }),
+    audience: 'residents',
+    resultsVisibility: 'live',
+    ...overrides,
+  })
+  await new PublishParticipation().handle(
+    'consultation',
+    owner.id,
+    consultation.id,
+    consultation.opensAt.minus({ hours: 1 })
+  )
+  const questions = await ConsultationQuestion.query()
+    .where('consultationId', consultation.id)
+    .orderBy('position')
+  return { consultation, questions }
+}
