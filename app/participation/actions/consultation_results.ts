@@ -29,27 +29,25 @@ export default class TallyConsultation {
     const questions = await ConsultationQuestion.query()
       .where('consultationId', consultationId)
       .orderBy('position')
-    const [{ rows: totals }, { rows: counts }, { rows: choiceCounts }] = await Promise.all([
-      db.rawQuery(
-        'SELECT count(*)::int AS total FROM participation_consultation_submissions WHERE consultation_id = ?',
-        [consultationId]
-      ),
-      db.rawQuery(
-        `SELECT a.question_id, a.scale_value, count(*)::int AS count
+    const { rows: totals } = await db.rawQuery(
+      'SELECT count(*)::int AS total FROM participation_consultation_submissions WHERE consultation_id = ?',
+      [consultationId]
+    )
+    const { rows: counts } = await db.rawQuery(
+      `SELECT a.question_id, a.scale_value, count(*)::int AS count
            FROM participation_consultation_answers a
            JOIN participation_consultation_questions q ON q.id = a.question_id
           WHERE q.consultation_id = ? GROUP BY a.question_id, a.scale_value`,
-        [consultationId]
-      ),
-      db.rawQuery(
-        `SELECT a.question_id, c.choice_id, count(*)::int AS count
+      [consultationId]
+    )
+    const { rows: choiceCounts } = await db.rawQuery(
+      `SELECT a.question_id, c.choice_id, count(*)::int AS count
            FROM participation_consultation_answers a
            JOIN participation_consultation_questions q ON q.id = a.question_id
            CROSS JOIN LATERAL unnest(a.choice_ids) AS c(choice_id)
           WHERE q.consultation_id = ? GROUP BY a.question_id, c.choice_id`,
-        [consultationId]
-      ),
-    ])
+      [consultationId]
+    )
     type Row = { question_id: number; scale_value: number | null; choice_id: number; count: number }
     return {
       totalSubmissions: totals[0].total,

@@ -15,19 +15,17 @@ export default class ParticipationDashboard {
   async handle(kind: ItemKind, itemId: number): Promise<ParticipationFigures> {
     const { submissions, parentColumn } = ITEM_KINDS[kind]
     const table = submissions.table
-    const [{ rows: perDay }, { rows: perCommune }] = await Promise.all([
-      db.rawQuery(
-        `SELECT to_char(created_at AT TIME ZONE ?, 'YYYY-MM-DD') AS day, count(*)::int AS count
+    const { rows: perDay } = await db.rawQuery(
+      `SELECT to_char(created_at AT TIME ZONE ?, 'YYYY-MM-DD') AS day, count(*)::int AS count
            FROM ${table} WHERE ${parentColumn} = ? GROUP BY 1 ORDER BY 1`,
-        [TIME_ZONE, itemId]
-      ),
-      db.rawQuery(
-        `SELECT c.code, coalesce(c.name, 'Commune non renseignée') AS name, count(*)::int AS count
+      [TIME_ZONE, itemId]
+    )
+    const { rows: perCommune } = await db.rawQuery(
+      `SELECT c.code, coalesce(c.name, 'Commune non renseignée') AS name, count(*)::int AS count
            FROM ${table} s LEFT JOIN collectivities c ON c.id = s.commune_id
           WHERE s.${parentColumn} = ? GROUP BY c.id, c.code, c.name ORDER BY count DESC, name`,
-        [itemId]
-      ),
-    ])
+      [itemId]
+    )
     return {
       total: perCommune.reduce((sum: number, row: { count: number }) => sum + row.count, 0),
       perDay,

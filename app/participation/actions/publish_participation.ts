@@ -12,7 +12,6 @@ import type ParticipationItem from '#participation/models/participation_item'
 export default class PublishParticipation {
   async handle(kind: ItemKind, collectivityId: number, id: number, now: DateTime = DateTime.now()) {
     const { model, feature, label } = ITEM_KINDS[kind]
-    await assertFeatureOn(collectivityId, feature, label)
     return db.transaction(async (trx) => {
       const item = (await (model as typeof ParticipationItem)
         .ownedBy(collectivityId)
@@ -20,6 +19,7 @@ export default class PublishParticipation {
         .where('id', id)
         .forUpdate()
         .firstOrFail()) as ParticipationItem
+      await assertFeatureOn(collectivityId, feature, label)
       assertNotOver(item, now)
       item.status = 'published'
       await item.useTransaction(trx).save()

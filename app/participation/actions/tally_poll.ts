@@ -13,20 +13,18 @@ export function percentageOf(count: number, total: number): number {
 /** Counts per option and of answers, computed from the stored answers. */
 export default class TallyPoll {
   async handle(pollId: number): Promise<PollTally> {
-    const [{ rows: options }, { rows: totals }] = await Promise.all([
-      db.rawQuery(
-        `SELECT o.id, o.label, count(c.answer_id)::int AS count
+    const { rows: options } = await db.rawQuery(
+      `SELECT o.id, o.label, count(c.answer_id)::int AS count
            FROM participation_poll_options o
            LEFT JOIN participation_poll_choices c ON c.option_id = o.id
           WHERE o.poll_id = ?
           GROUP BY o.id ORDER BY o.position`,
-        [pollId]
-      ),
-      db.rawQuery(
-        'SELECT count(*)::int AS total FROM participation_poll_answers WHERE poll_id = ?',
-        [pollId]
-      ),
-    ])
+      [pollId]
+    )
+    const { rows: totals } = await db.rawQuery(
+      'SELECT count(*)::int AS total FROM participation_poll_answers WHERE poll_id = ?',
+      [pollId]
+    )
     const totalAnswers = totals[0].total as number
     return {
       totalAnswers,

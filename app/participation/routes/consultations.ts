@@ -48,7 +48,7 @@ router
       .get('/participation/consultations/:id/results', [BackOffice, 'results'])
       .as('participation.consultations.results')
     router
-      .get('/participation/consultations/:id/export.csv', [BackOffice, 'export'])
+      .get('/participation/consultations/:id/export', [BackOffice, 'export'])
       .as('participation.consultations.export')
   })
   .use(tenantBackOffice())

@@ -40,7 +40,7 @@ router
       .get('/participation/polls/:id/results', [BackOffice, 'results'])
       .as('participation.polls.results')
     router
-      .get('/participation/polls/:id/export.csv', [BackOffice, 'export'])
+      .get('/participation/polls/:id/export', [BackOffice, 'export'])
       .as('participation.polls.export')
   })
   .use(tenantBackOffice())

@@ -125,16 +125,14 @@ export default class ConsultationsController {
     const textQuestion =
       questions.find((question) => question.id === page.question && question.kind === 'text') ??
       questions.find((question) => question.kind === 'text')
-    const [results, figures, texts] = await Promise.all([
-      new TallyConsultation().handle(consultation.id),
-      new ParticipationDashboard().handle('consultation', consultation.id),
-      textQuestion
-        ? new ListTextAnswers().handle(consultation.id, textQuestion.id, {
-            limit: 20,
-            cursor: page.cursor,
-          })
-        : null,
-    ])
+    const results = await new TallyConsultation().handle(consultation.id)
+    const figures = await new ParticipationDashboard().handle('consultation', consultation.id)
+    const texts = textQuestion
+      ? await new ListTextAnswers().handle(consultation.id, textQuestion.id, {
+          limit: 20,
+          cursor: page.cursor,
+        })
+      : null
     return inertia.render('participation/consultations/results', {
       consultation: {
         ...listRow(consultation, results.totalSubmissions),

@@ -100,10 +100,8 @@ export default class PollsController {
   async results({ bouncer, tenant, params, inertia }: HttpContext) {
     await bouncer.authorize('act', ABILITY)
     const poll = await Poll.findOwnedOrFail(tenant, params.id)
-    const [tally, figures] = await Promise.all([
-      new TallyPoll().handle(poll.id),
-      new ParticipationDashboard().handle('poll', poll.id),
-    ])
+    const tally = await new TallyPoll().handle(poll.id)
+    const figures = await new ParticipationDashboard().handle('poll', poll.id)
     return inertia.render('participation/polls/results', {
       poll: {
         ...listRow(poll, tally.totalAnswers),
