@@ -1,9 +1,10 @@
 import type { OpenApiFragment } from '#kernel/http/openapi/types'
 import polls from '#participation/openapi/polls'
 import consultations from '#participation/openapi/consultations'
+import budgets from '#participation/openapi/budgets'
 
 /** The participation module's citizen API: one fragment per kind of item, merged here. */
-const parts: OpenApiFragment[] = [polls, consultations]
+const parts: OpenApiFragment[] = [polls, consultations, budgets]
 
 const fragment: OpenApiFragment = {
   tags: parts.flatMap((part) => part.tags ?? []),

@@ -4,3 +4,4 @@
 */
 import '#participation/routes/polls'
 import '#participation/routes/consultations'
+import '#participation/routes/budgets'

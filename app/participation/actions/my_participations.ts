@@ -20,6 +20,13 @@ const SOURCES: Record<string, string> = {
            JOIN participation_consultations k ON k.id = s.consultation_id
            JOIN collectivities c ON c.id = k.collectivity_id
           WHERE s.citizen_id = ?`,
+  budget: `SELECT 'budget' AS type, g.id, g.title, g.vote_opens_at AS opens_at,
+                COALESCE(g.closed_at, g.vote_closes_at) AS closes_at, true AS can_change,
+                b.id AS answer_id, b.created_at, b.updated_at, c.code, c.name, c.kind
+           FROM participation_budget_ballots b
+           JOIN participation_budget_campaigns g ON g.id = b.campaign_id
+           JOIN collectivities c ON c.id = g.collectivity_id
+          WHERE b.citizen_id = ?`,
 }
 
 export default class MyParticipations {
