@@ -8,6 +8,13 @@ export default defineModule({
     { key: 'news', label: 'Actualités', description: 'Articles et annonces', kind: 'core' },
     { key: 'agenda', label: 'Agenda', description: 'Événements et sorties', kind: 'core' },
     {
+      key: 'alerts',
+      label: 'Alertes',
+      description:
+        'Route fermée, coupure d’eau, vigilance météo, urgence : en tête et en notification',
+      kind: 'core',
+    },
+    {
       key: 'contacts',
       label: 'Contacts utiles',
       description: 'Numéros et services par thème',
@@ -63,6 +70,10 @@ export default defineModule({
     const { refreshPublicationStatesJob } =
       await import('#info/jobs/refresh_publication_states_job')
     return [refreshPublicationStatesJob]
+  },
+  async vocabularies() {
+    const { INFO_VOCABULARIES } = await import('#info/vocabulary')
+    return INFO_VOCABULARIES
   },
   routes: () => import('#info/routes'),
   openapi: () => import('#info/openapi'),

@@ -4,6 +4,7 @@ import type { PublicationType } from '#info/support/content_types'
 import { findContentForUpdate } from '#info/actions/find_content'
 import { syncFeedItem } from '#info/support/feed_sync'
 import { DomainError } from '#kernel/http/errors'
+import { requireAlertExpiry } from '#info/support/alert_expiry'
 
 export interface ScheduleInput {
   type: PublicationType
@@ -40,6 +41,7 @@ export default class ScheduleContent {
       item.status = 'scheduled'
       item.publishAt = input.publishAt
       item.expireAt = input.expireAt ?? null
+      if (input.type === 'alert') requireAlertExpiry(item.expireAt)
       await item.useTransaction(trx).save()
       await syncFeedItem(item, trx)
       return item

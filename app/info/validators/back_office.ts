@@ -2,6 +2,7 @@ import vine from '@vinejs/vine'
 import { DateTime } from 'luxon'
 import { DomainError } from '#kernel/http/errors'
 import {
+  ALERT_KINDS,
   ALLERGENS,
   CANTEEN_TYPES,
   CONTACT_THEMES,
@@ -21,6 +22,12 @@ import {
 const optionalText = (max: number) => vine.string().trim().maxLength(max).optional().nullable()
 const imageMediaId = () => vine.number().withoutDecimals().positive().optional().nullable()
 const coordinate = (limit: number) => vine.number().range([-limit, limit]).optional().nullable()
+
+export const alertFormValidator = vine.create({
+  kind: vine.enum(ALERT_KINDS),
+  title: vine.string().trim().minLength(2).maxLength(255),
+  body: optionalText(2000),
+})
 
 export const newsFormValidator = vine.create({
   title: vine.string().trim().minLength(2).maxLength(255),

@@ -151,6 +151,16 @@ const fragment: OpenApiFragment = {
             items: ref('CollectivityParent'),
             description: 'EPCI seulement : ses départements, le principal en premier.',
           },
+          branding: {
+            type: 'object',
+            description: 'Couleur et logo choisis par la collectivité (null si non définis).',
+            required: ['colour', 'logo_url'],
+            additionalProperties: false,
+            properties: {
+              colour: { type: ['string', 'null'] },
+              logo_url: { type: ['string', 'null'] },
+            },
+          },
           features: {
             type: 'array',
             description: 'Les modules activés par la collectivité.',

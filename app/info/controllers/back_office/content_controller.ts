@@ -103,6 +103,7 @@ export default class ContentController {
         imported: item.source !== null,
       })),
       options: {
+        alertKinds: vocabulary.ALERT_KINDS,
         eventCategories: vocabulary.EVENT_CATEGORIES,
         placeCategories: vocabulary.PLACE_CATEGORIES,
         contactThemes: vocabulary.CONTACT_THEMES,

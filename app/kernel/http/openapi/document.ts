@@ -11,6 +11,8 @@ const KERNEL_FRAGMENTS: (() => Promise<{ default: OpenApiFragment }>)[] = [
   () => import('#kernel/accounts/citizens/openapi'),
   () => import('#kernel/territories/openapi'),
   () => import('#kernel/media/openapi'),
+  () => import('#kernel/modules/openapi'),
+  () => import('#kernel/push/openapi'),
 ]
 
 function allFragments() {

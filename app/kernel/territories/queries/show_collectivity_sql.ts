@@ -5,7 +5,7 @@ import type { CollectivityKind, ModuleStates } from '#kernel/territories/models/
  * its communes count (and an EPCI's départements, main first): one statement.
  */
 export const SHOW_COLLECTIVITY_SQL = `
-SELECT c.kind, c.code, c.name, c.slug, c.population, c.postal_codes, c.status, c.modules,
+SELECT c.kind, c.code, c.name, c.slug, c.population, c.postal_codes, c.status, c.modules, c.branding,
        CASE WHEN d.id IS NULL THEN NULL
             ELSE json_build_object('code', d.code, 'name', d.name, 'slug', d.slug, 'status', d.status) END AS departement,
        CASE WHEN e.id IS NULL THEN NULL
@@ -48,6 +48,7 @@ export interface CollectivityDetailRow {
   postal_codes: string[]
   status: string
   modules: ModuleStates
+  branding: { colour?: string; logoUrl?: string | null } | null
   departement: ParentJson | null
   epci: ParentJson | null
   communes_count: number | null

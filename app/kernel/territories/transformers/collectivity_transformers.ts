@@ -43,6 +43,7 @@ export class CollectivityDetailTransformer extends BaseTransformer<CollectivityD
       epci: row.epci,
       ...(row.kind === 'commune' ? {} : { communes_count: row.communes_count ?? 0 }),
       ...(row.kind === 'epci' ? { departements: row.departements ?? [] } : {}),
+      branding: { colour: row.branding?.colour ?? null, logo_url: row.branding?.logoUrl ?? null },
       features: allFeatures()
         .filter((feature) => row.modules?.[feature.key]?.enabled === true)
         .map((feature) => ({ key: feature.key, label: feature.label, kind: feature.kind })),

@@ -1,0 +1,19 @@
+/*
+| Web Push in the citizen API: the VAPID public key, subscribing a browser to the alerts of
+| its communes, and unsubscribing. Writes are rate-limited by the API stack.
+*/
+import router from '@adonisjs/core/services/router'
+import { api } from '#start/kernel'
+import { cacheFor } from '#kernel/http/cache'
+
+const PushSubscriptionsController = () =>
+  import('#kernel/push/controllers/push_subscriptions_controller')
+
+router
+  .group(() => {
+    router.get('/public-key', [PushSubscriptionsController, 'publicKey']).use(cacheFor(3600))
+    router.post('/subscriptions', [PushSubscriptionsController, 'store'])
+    router.post('/subscriptions/remove', [PushSubscriptionsController, 'destroy'])
+  })
+  .prefix('/api/v1/push')
+  .use(api())
