@@ -39,6 +39,7 @@ export default defineConfig({
     () => import('#start/routes'),
     () => import('#start/kernel'),
     () => import('#kernel/media/register'),
+    () => import('#kernel/push/register'),
   ],
   tests: {
     suites: [
@@ -52,6 +53,8 @@ export default defineConfig({
     { pattern: 'resources/views/**/*.edge', reloadServer: false },
     { pattern: 'resources/lang/**/*.{json,yaml,yml}', reloadServer: false },
     { pattern: 'public/**', reloadServer: false },
+    // Served as is by /app/sw.js (not bundled: a service worker keeps a stable address).
+    { pattern: 'resources/citizen/sw.js', reloadServer: false },
   ],
   hooks: {
     buildStarting: [() => import('@adonisjs/vite/build_hook')],

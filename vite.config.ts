@@ -6,8 +6,8 @@ export default defineConfig({
   plugins: [
     vue(),
     adonisjs({
-      /** The back-office shell (Inertia + Vue). */
-      entryPoints: ['resources/app.ts'],
+      /** The back-office shell (Inertia + Vue) and the citizen PWA (/app), each its own bundle. */
+      entryPoints: ['resources/app.ts', 'resources/citizen/app.ts'],
       reload: ['resources/views/**/*.edge'],
     }),
   ],

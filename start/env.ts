@@ -63,4 +63,10 @@ export default await Env.create(new URL('../', import.meta.url), {
   // Back-office maps (info module): XYZ tile URL, e.g. https://tile.openstreetmap.org/{z}/{x}/{y}.png
   MAP_TILE_URL: Env.schema.string.optional(),
   MAP_TILE_ATTRIBUTION: Env.schema.string.optional(),
+
+  // Web Push (alerts): VAPID key pair from `npm run ace -- push:vapid-keys`; push is off without it.
+  VAPID_PUBLIC_KEY: Env.schema.string.optional(),
+  VAPID_PRIVATE_KEY: Env.schema.string.optional(),
+  // Contact the push services may use: mailto: or https: URL.
+  VAPID_SUBJECT: Env.schema.string.optional(),
 })

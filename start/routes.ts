@@ -15,6 +15,9 @@ await import('#kernel/territories/routes')
 await import('#kernel/accounts/routes')
 await import('#kernel/tenancy/routes')
 await import('#kernel/media/routes')
+await import('#kernel/citizen_app/routes')
+await import('#kernel/modules/routes')
+await import('#kernel/push/routes')
 
 for (const module of modules) {
   await module.routes()

@@ -20,6 +20,13 @@ export default defineModule({
       navigation: { label: 'Agenda', href: '/info/events', ability: 'info.publish' },
     },
     {
+      key: 'alerts',
+      label: 'Alertes',
+      description:
+        'Route fermée, coupure d’eau, vigilance météo, urgence : en tête et en notification',
+      kind: 'core',
+    },
+    {
       key: 'contacts',
       navigation: { label: 'Contacts utiles', href: '/info/contacts', ability: 'info.publish' },
       label: 'Contacts utiles',
@@ -95,6 +102,10 @@ export default defineModule({
     const { refreshPublicationStatesJob } =
       await import('#info/jobs/refresh_publication_states_job')
     return [refreshPublicationStatesJob]
+  },
+  async vocabularies() {
+    const { INFO_VOCABULARIES } = await import('#info/vocabulary')
+    return INFO_VOCABULARIES
   },
   routes: () => import('#info/routes'),
   openapi: () => import('#info/openapi'),

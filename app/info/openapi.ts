@@ -1,6 +1,7 @@
 import type { OpenApiFragment, OpenApiObject } from '#kernel/http/openapi/types'
 import { data, errors, json, pageParameters, paginated, ref } from '#kernel/http/openapi/common'
 import {
+  ALERT_KINDS,
   ALLERGENS,
   CANTEEN_TYPES,
   CONTACT_THEMES,
@@ -123,7 +124,7 @@ const fragment: OpenApiFragment = {
       json(paginated(ref('FeedItem')), 'Éléments du plus récent au plus ancien'),
       {
         description:
-          'Actualités et événements à venir de la collectivité, de son EPCI et de son département, fusionnés, chacun marqué de son origine.',
+          'Actualités et événements à venir de la collectivité, de son EPCI et de son département, fusionnés, chacun marqué de son origine. La première page commence par les alertes en cours (non expirées), les plus récentes d’abord.',
         parameters: pageParameters,
         statuses: [400, 404, 422],
       }
@@ -181,6 +182,27 @@ const fragment: OpenApiFragment = {
         responses: {
           200: {
             description: 'Calendrier',
+            content: { 'text/calendar': { schema: { type: 'string' } } },
+          },
+          ...errors(404, 422),
+        },
+      },
+    },
+    '/api/v1/collectivities/{code}/events/{id}': read(
+      'showEvent',
+      'Un événement pas encore terminé',
+      json(data(ref('Event')), 'Événement'),
+      { parameters: [id] }
+    ),
+    '/api/v1/collectivities/{code}/events/{id}/calendar.ics': {
+      get: {
+        tags,
+        operationId: 'eventCalendar',
+        summary: 'Un événement au format iCalendar (« Ajouter à mon agenda »)',
+        parameters: [code, id],
+        responses: {
+          200: {
+            description: 'Calendrier d’un seul événement (pièce jointe)',
             content: { 'text/calendar': { schema: { type: 'string' } } },
           },
           ...errors(404, 422),
@@ -266,7 +288,20 @@ const fragment: OpenApiFragment = {
         type: 'object',
         required: ['code', 'name', 'kind'],
         additionalProperties: false,
-        properties: { code: { type: 'string' }, name: { type: 'string' }, kind },
+        properties: {
+          code: { type: 'string' },
+          name: { type: 'string' },
+          kind,
+          colour: {
+            type: ['string', 'null'],
+            description: 'Couleur de la collectivité (#rrggbb).',
+          },
+          logo_url: {
+            type: ['string', 'null'],
+            format: 'uri',
+            description: 'Logo de la collectivité.',
+          },
+        },
       },
       InfoImage: {
         type: 'object',
@@ -308,7 +343,17 @@ const fragment: OpenApiFragment = {
         ],
         additionalProperties: false,
         properties: {
-          type: { type: 'string', description: '`news`, `event`, ou un type d’un autre module.' },
+          type: {
+            type: 'string',
+            description:
+              '`alert` (en tête de la première page tant qu’elle n’a pas expiré), `news`, `event`, ou un type d’un autre module.',
+          },
+          alert_kind: {
+            type: 'string',
+            enum: ALERT_KINDS,
+            description:
+              'Alertes seulement : route fermée, coupure d’eau, vigilance météo, urgence…',
+          },
           id: { type: 'integer', description: 'Identifiant de l’élément dans son type.' },
           title: { type: 'string' },
           summary: text,
@@ -320,7 +365,10 @@ const fragment: OpenApiFragment = {
           },
           published_at: dateTime,
           starts_at: nullable(dateTime),
-          ends_at: nullable(dateTime),
+          ends_at: {
+            ...nullable(dateTime),
+            description: 'Fin de l’événement ; pour une alerte, sa date de fin.',
+          },
           ...origin,
         },
       },

@@ -17,6 +17,8 @@ router
     router.get('/news/:id', [FeedController, 'showNews'])
     router.get('/events', [EventsController, 'index'])
     router.get('/events.ics', [EventsController, 'calendar'])
+    router.get('/events/:id', [EventsController, 'show'])
+    router.get('/events/:id/calendar.ics', [EventsController, 'eventCalendar'])
     router.get('/places', [PlacesController, 'index'])
     router.get('/places/:id', [PlacesController, 'show'])
     router.get('/canteens', [CanteensController, 'index'])

@@ -104,6 +104,113 @@ export const CONTACT_THEME_LABELS: Record<ContactTheme, string> = {
   autre: 'Autre',
 }
 
+/** Urgent notices (PanneauPocket's « alertes »): shown first in the feed and pushed. */
+export const ALERT_KINDS = ['road_closed', 'water_cut', 'weather', 'emergency', 'other'] as const
+export type AlertKind = (typeof ALERT_KINDS)[number]
+
+export const ALERT_KIND_LABELS: Record<AlertKind, string> = {
+  road_closed: 'Route fermée',
+  water_cut: 'Coupure d’eau',
+  weather: 'Vigilance météo',
+  emergency: 'Urgence',
+  other: 'Autre alerte',
+}
+
+export const PUBLICATION_STATE_LABELS: Record<PublicationState, string> = {
+  draft: 'Brouillon',
+  scheduled: 'Programmé',
+  published: 'Publié',
+  expired: 'Expiré',
+}
+
+export const EVENT_CATEGORY_LABELS: Record<EventCategory, string> = {
+  culture: 'Culture',
+  association: 'Association',
+  sport: 'Sport',
+  market: 'Marché',
+  other: 'Autre',
+}
+
+export const PLACE_CATEGORY_LABELS: Record<PlaceCategory, string> = {
+  producer: 'Producteur',
+  market: 'Marché',
+  accommodation: 'Hébergement',
+  restaurant: 'Restaurant',
+  bike_lane: 'Piste cyclable',
+  bike_parking: 'Stationnement vélo',
+  carpool_area: 'Aire de covoiturage',
+  other: 'Autre',
+}
+
+export const CANTEEN_TYPE_LABELS: Record<CanteenType, string> = {
+  creche: 'Crèche',
+  maternelle: 'Maternelle',
+  elementaire: 'Élémentaire',
+  college: 'Collège',
+  lycee: 'Lycée',
+  ehpad: 'EHPAD',
+  autre: 'Autre',
+}
+
+export const MEAL_LABELS: Record<Meal, string> = {
+  petit_dejeuner: 'Petit déjeuner',
+  dejeuner: 'Déjeuner',
+  gouter: 'Goûter',
+  diner: 'Dîner',
+}
+
+export const COURSE_LABELS: Record<Course, string> = {
+  entree: 'Entrée',
+  plat: 'Plat',
+  accompagnement: 'Accompagnement',
+  fromage: 'Fromage',
+  dessert: 'Dessert',
+  gouter: 'Goûter',
+}
+
+export const DISH_LABEL_LABELS: Record<DishLabel, string> = {
+  bio: 'Bio',
+  local: 'Local',
+  vegetarien: 'Végétarien',
+  aop: 'AOP',
+  aoc: 'AOC',
+  igp: 'IGP',
+  label_rouge: 'Label Rouge',
+  peche_durable: 'Pêche durable',
+  fait_maison: 'Fait maison',
+}
+
+export const ALLERGEN_LABELS: Record<Allergen, string> = {
+  gluten: 'Gluten',
+  crustaces: 'Crustacés',
+  oeufs: 'Œufs',
+  poissons: 'Poissons',
+  arachides: 'Arachides',
+  soja: 'Soja',
+  lait: 'Lait',
+  fruits_a_coque: 'Fruits à coque',
+  celeri: 'Céleri',
+  moutarde: 'Moutarde',
+  sesame: 'Sésame',
+  sulfites: 'Sulfites',
+  lupin: 'Lupin',
+  mollusques: 'Mollusques',
+}
+
+/** Every code of the module with its French label, as GET /api/v1/vocabularies serves them. */
+export const INFO_VOCABULARIES = {
+  event_categories: EVENT_CATEGORY_LABELS,
+  place_categories: PLACE_CATEGORY_LABELS,
+  canteen_types: CANTEEN_TYPE_LABELS,
+  meals: MEAL_LABELS,
+  courses: COURSE_LABELS,
+  dish_labels: DISH_LABEL_LABELS,
+  allergens: ALLERGEN_LABELS,
+  contact_themes: CONTACT_THEME_LABELS,
+  alert_kinds: ALERT_KIND_LABELS,
+  publication_states: PUBLICATION_STATE_LABELS,
+}
+
 export const TIME_ZONE = 'Europe/Paris'
 
 /** Text limits of a place, shared by the back-office form and every importer (tags: each tag). */

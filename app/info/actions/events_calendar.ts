@@ -5,18 +5,10 @@ import { eventsQuery, type EventFilters } from '#info/actions/list_events'
 import type { Audience } from '#info/support/audience'
 import { plainText } from '#info/support/rich_text'
 import { parisVTimezone } from '#info/support/vtimezone'
-import { TIME_ZONE } from '#info/vocabulary'
+import { EVENT_CATEGORY_LABELS, TIME_ZONE } from '#info/vocabulary'
 
 /** A calendar holds at most this many events (the next ones); clients refresh it regularly. */
 export const CALENDAR_MAX_EVENTS = 500
-
-const CATEGORY_LABELS = {
-  culture: 'Culture',
-  association: 'Association',
-  sport: 'Sport',
-  market: 'Marché',
-  other: 'Autre',
-}
 
 /**
  * RFC 5545 wants DTSTAMP in UTC; ical-generator 11 writes it in the calendar's zone without a
@@ -71,7 +63,7 @@ export default class EventsCalendar {
             .join('\n') || null,
         location: [event.placeName, event.address].filter(Boolean).join(', ') || null,
         url: event.link,
-        categories: [{ name: CATEGORY_LABELS[event.category] }],
+        categories: [{ name: EVENT_CATEGORY_LABELS[event.category] }],
         x: { 'X-BASTIDE-AUTHORITY': authority.name },
       })
     }

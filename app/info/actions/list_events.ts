@@ -1,7 +1,7 @@
 import { DateTime } from 'luxon'
 import Event from '#info/models/event'
 import { paginateByCursor, type PageRequest } from '#kernel/http/pagination'
-import { DomainError } from '#kernel/http/errors'
+import { DomainError, NotFoundError } from '#kernel/http/errors'
 import { whereVisible, type Audience } from '#info/support/audience'
 import { readyImages } from '#info/support/images'
 import { eventJson } from '#info/transformers/content'
@@ -13,6 +13,8 @@ export interface EventFilters {
   /** Events starting at or before this instant. */
   to?: DateTime
   category?: EventCategory
+  /** One event only (its own calendar file): kept until it ends, whatever `from` says. */
+  id?: number
 }
 
 /** The visible events of an audience matching the filters, soonest first (a query to finish). */
@@ -30,6 +32,7 @@ export function eventsQuery(audience: Audience, filters: EventFilters, now: Date
   query.where('ends_at', '>=', (filters.from ?? DateTime.fromJSDate(now)).toJSDate())
   if (filters.to) query.where('starts_at', '<=', filters.to.toJSDate())
   if (filters.category) query.where('category', filters.category)
+  if (filters.id) query.where('id', filters.id)
   return query
 }
 
@@ -49,5 +52,15 @@ export default class ListEvents {
     })
     const images = await readyImages(result.rows.map((event) => event.imageMediaId))
     return result.toJSON((event) => eventJson(event, audience, images))
+  }
+}
+
+/** One visible, not yet ended event of an audience. */
+export class ShowEvent {
+  async handle(audience: Audience, id: number, now: Date = new Date()) {
+    const event = await eventsQuery(audience, { id }, now).first()
+    if (!event) throw new NotFoundError('Événement introuvable')
+    const images = await readyImages([event.imageMediaId])
+    return { data: eventJson(event, audience, images) }
   }
 }

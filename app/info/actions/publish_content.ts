@@ -6,6 +6,8 @@ import { syncFeedItem } from '#info/support/feed_sync'
 import { auditContent } from '#info/support/content_audit'
 import type { AuditActor } from '#kernel/accounts/actions/record_audit'
 import { DomainError } from '#kernel/http/errors'
+import PushDueAlerts from '#info/actions/push_due_alerts'
+import { requireAlertExpiry } from '#info/support/alert_expiry'
 
 export interface PublishInput {
   type: PublicationType
@@ -29,16 +31,20 @@ export default class PublishContent {
         'expireAt'
       )
     }
-    return db.transaction(async (trx) => {
+    const published = await db.transaction(async (trx) => {
       const item = await findContentForUpdate(input.type, input.id, trx, input.ownerIds)
       item.status = 'published'
       item.publishAt = now
       if (input.expireAt !== undefined) item.expireAt = input.expireAt
       if (item.expireAt && item.expireAt <= now) item.expireAt = null
+      if (input.type === 'alert') requireAlertExpiry(item.expireAt)
       await item.useTransaction(trx).save()
       await syncFeedItem(item, trx)
       await auditContent(trx, input.by, 'published', input.type, item)
       return item
     })
+    // After the commit: the push job must see the published alert.
+    if (input.type === 'alert') await new PushDueAlerts().handle(now.toJSDate())
+    return published
   }
 }

@@ -1,11 +1,13 @@
 import db from '@adonisjs/lucid/services/db'
 import { modules } from '#kernel/modules/registry'
 import { decodeCursor, encodeCursor, type PageRequest } from '#kernel/http/pagination'
-import type { Audience } from '#info/support/audience'
+import { whereVisible, type Audience } from '#info/support/audience'
+import Alert from '#info/models/alert'
 import { feedQuery } from '#info/support/feed_query'
 import { readyImages } from '#info/support/images'
 
 const LISTING = 'info.feed'
+const MAX_ALERTS = 20
 
 export interface FeedRow {
   id: number | string
@@ -48,19 +50,23 @@ export default class ReadFeed {
     const pageRows = rows.slice(0, page.limit)
     const last = pageRows.at(-1)
     const images = await readyImages(pageRows.map((row) => row.image_media_id))
+    const alerts = before || !audience.hasFeature('alerts') ? [] : await this.alerts(audience, now)
     return {
-      data: pageRows.map((row) => ({
-        type: row.type,
-        id: row.item_id,
-        title: row.title,
-        summary: row.summary,
-        image: (row.image_media_id && images.get(row.image_media_id)) || null,
-        pinned: row.pinned,
-        published_at: row.published_at.toISOString(),
-        starts_at: row.starts_at?.toISOString() ?? null,
-        ends_at: row.ends_at?.toISOString() ?? null,
-        ...audience.originOf(row.collectivity_id),
-      })),
+      data: [
+        ...alerts,
+        ...pageRows.map((row) => ({
+          type: row.type,
+          id: row.item_id,
+          title: row.title,
+          summary: row.summary,
+          image: (row.image_media_id && images.get(row.image_media_id)) || null,
+          pinned: row.pinned,
+          published_at: row.published_at.toISOString(),
+          starts_at: row.starts_at?.toISOString() ?? null,
+          ends_at: row.ends_at?.toISOString() ?? null,
+          ...audience.originOf(row.collectivity_id),
+        })),
+      ],
       meta: {
         next_cursor:
           rows.length > page.limit && last
@@ -70,5 +76,26 @@ export default class ReadFeed {
         limit: page.limit,
       },
     }
+  }
+
+  /** The alerts in force, first on the first page (a handful: each has an end). */
+  private async alerts(audience: Audience, now: Date) {
+    const alerts = await whereVisible(Alert.visibleFrom(audience), 'info_alerts', now)
+      .orderBy('publish_at', 'desc')
+      .orderBy('id', 'desc')
+      .limit(MAX_ALERTS)
+    return alerts.map((alert) => ({
+      type: 'alert',
+      alert_kind: alert.kind,
+      id: alert.id,
+      title: alert.title,
+      summary: alert.body,
+      image: null,
+      pinned: false,
+      published_at: alert.publishAt!.toJSDate().toISOString(),
+      starts_at: null,
+      ends_at: alert.expireAt?.toJSDate().toISOString() ?? null,
+      ...audience.originOf(alert.collectivityId),
+    }))
   }
 }

@@ -6,6 +6,7 @@ import { syncFeedItem } from '#info/support/feed_sync'
 import { auditContent } from '#info/support/content_audit'
 import type { AuditActor } from '#kernel/accounts/actions/record_audit'
 import { DomainError } from '#kernel/http/errors'
+import { requireAlertExpiry } from '#info/support/alert_expiry'
 
 export interface ScheduleInput {
   type: PublicationType
@@ -44,6 +45,7 @@ export default class ScheduleContent {
       item.status = 'scheduled'
       item.publishAt = input.publishAt
       item.expireAt = input.expireAt ?? null
+      if (input.type === 'alert') requireAlertExpiry(item.expireAt)
       await item.useTransaction(trx).save()
       await syncFeedItem(item, trx)
       await auditContent(trx, input.by, 'scheduled', input.type, item)

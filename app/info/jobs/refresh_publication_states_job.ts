@@ -17,6 +17,10 @@ export const refreshPublicationStatesJob = defineJob<Record<string, never>>({
   async handle() {
     const { default: RefreshPublicationStates } =
       await import('#info/actions/refresh_publication_states')
-    return new RefreshPublicationStates().handle()
+    const { default: PushDueAlerts } = await import('#info/actions/push_due_alerts')
+    const summary = await new RefreshPublicationStates().handle()
+    // Scheduled alerts whose time has come go out to their followers now.
+    const pushed = await new PushDueAlerts().handle()
+    return { ...summary, pushedAlerts: pushed.length }
   },
 })

@@ -1,5 +1,9 @@
 import db from '@adonisjs/lucid/services/db'
-import type { CollectivityKind, ModuleStates } from '#kernel/territories/models/collectivity'
+import type {
+  Branding,
+  CollectivityKind,
+  ModuleStates,
+} from '#kernel/territories/models/collectivity'
 import { findFeature } from '#kernel/modules/registry'
 import { DomainError, NotFoundError } from '#kernel/http/errors'
 import { LINEAGE_SQL } from '#info/support/feed_query'
@@ -7,7 +11,14 @@ import { LINEAGE_SQL } from '#info/support/feed_query'
 /** How a listed item tells where it comes from: the owning authority and its level. */
 export interface Origin {
   origin: CollectivityKind
-  authority: { code: string; name: string; kind: CollectivityKind }
+  authority: {
+    code: string
+    name: string
+    kind: CollectivityKind
+    /** The authority's branding (`#rrggbb`, logo address), so apps show who speaks. */
+    colour: string | null
+    logo_url: string | null
+  }
 }
 
 /** The few columns of an authority a citizen read needs. */
@@ -17,6 +28,7 @@ export interface AudienceMember {
   code: string
   name: string
   modules: ModuleStates
+  branding: (Branding & { logoUrl?: string | null }) | null
 }
 
 /**
@@ -73,7 +85,13 @@ export class Audience {
     const owner = this.lineage.find((collectivity) => collectivity.id === collectivityId)!
     return {
       origin: owner.kind,
-      authority: { code: owner.code, name: owner.name, kind: owner.kind },
+      authority: {
+        code: owner.code,
+        name: owner.name,
+        kind: owner.kind,
+        colour: owner.branding?.colour ?? null,
+        logo_url: owner.branding?.logoUrl ?? null,
+      },
     }
   }
 }

@@ -5,12 +5,15 @@ import SaveEvent from '#info/actions/save_event'
 import SavePlace from '#info/actions/save_place'
 import SaveContact from '#info/actions/save_contact'
 import SaveCanteen from '#info/actions/save_canteen'
+import SaveAlert from '#info/actions/save_alert'
 import type News from '#info/models/news'
 import type Event from '#info/models/event'
 import type Place from '#info/models/place'
 import type Contact from '#info/models/contact'
 import type Canteen from '#info/models/canteen'
+import type Alert from '#info/models/alert'
 import {
+  alertFormValidator,
   canteenFormValidator,
   contactFormValidator,
   eventFormValidator,
@@ -41,6 +44,18 @@ export interface BackOfficeType {
 }
 
 export const BACK_OFFICE_TYPES: Record<string, BackOfficeType> = {
+  alerts: {
+    content: 'alert',
+    label: 'Alertes',
+    singular: 'alerte',
+    titleColumn: 'title',
+    validator: alertFormValidator,
+    save: (collectivityId, values, id) => new SaveAlert().handle(collectivityId, values, id),
+    formValues: (item) => {
+      const alert = item as Alert
+      return { kind: alert.kind, title: alert.title, body: alert.body }
+    },
+  },
   news: {
     content: 'news',
     label: 'Actualités',

@@ -4,6 +4,7 @@ import Place from '#info/models/place'
 import Canteen from '#info/models/canteen'
 import Contact from '#info/models/contact'
 import Menu from '#info/models/menu'
+import Alert from '#info/models/alert'
 
 /** The publishable content types, by the name the back-office, the API and commands use. */
 export const CONTENT_MODELS = {
@@ -12,6 +13,7 @@ export const CONTENT_MODELS = {
   place: Place,
   canteen: Canteen,
   contact: Contact,
+  alert: Alert,
 } as const
 
 export type ContentType = keyof typeof CONTENT_MODELS
@@ -35,5 +37,6 @@ export const CONTENT_LABELS: Record<PublicationType, string> = {
   place: 'Lieu',
   canteen: 'Cantine',
   contact: 'Contact',
+  alert: 'Alerte',
   menu: 'Menu',
 }

@@ -17,7 +17,7 @@ export interface FeedQueryInput {
  * The authority named in a citizen path and the ones whose content it shows (itself, its EPCI,
  * its département), in one indexed query of a few columns: this runs on every citizen read.
  */
-export const LINEAGE_SQL = `SELECT l.id, l.kind, l.code, l.name, l.modules, l.id = s.id AS is_self
+export const LINEAGE_SQL = `SELECT l.id, l.kind, l.code, l.name, l.modules, l.branding, l.id = s.id AS is_self
   FROM collectivities s
   JOIN collectivities l ON l.id IN (s.id, s.epci_id, s.departement_id)
   WHERE s.code = ?`

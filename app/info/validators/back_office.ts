@@ -4,6 +4,7 @@ import type { DateTime } from 'luxon'
 import { readDateTime } from '#kernel/http/dates'
 import { withFieldLabels } from '#kernel/http/field_labels'
 import {
+  ALERT_KINDS,
   ALLERGENS,
   CANTEEN_TYPES,
   CONTACT_THEMES,
@@ -23,6 +24,7 @@ import {
 */
 /** French names of the info forms' fields, as validation messages say them. */
 export const INFO_FIELD_LABELS = {
+  'kind': 'type d’alerte',
   'title': 'titre',
   'summary': 'chapô',
   'body': 'texte',
@@ -68,6 +70,14 @@ const labelled = <V extends Parameters<typeof withFieldLabels>[0]>(validator: V)
 const optionalText = (max: number) => vine.string().trim().maxLength(max).optional().nullable()
 const imageMediaId = () => idRule().optional().nullable()
 const coordinate = (limit: number) => vine.number().range([-limit, limit]).optional().nullable()
+
+export const alertFormValidator = labelled(
+  vine.create({
+    kind: vine.enum(ALERT_KINDS),
+    title: vine.string().trim().minLength(2).maxLength(255),
+    body: optionalText(2000),
+  })
+)
 
 export const newsFormValidator = labelled(
   vine.create({

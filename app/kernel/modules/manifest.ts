@@ -92,6 +92,11 @@ export interface ModuleManifest {
   }
   /** Background jobs the module runs on the queue workers. */
   jobs?: () => Promise<JobDefinition<any>[]>
+  /**
+   * The module's codes and their French labels (`allergens: { gluten: 'Gluten', … }`), served
+   * to every client by GET /api/v1/vocabularies so that no app hard-codes them.
+   */
+  vocabularies?: () => Promise<Record<string, Record<string, string>>>
   /** Registers the module's routes (api, back-office, others). */
   routes: () => Promise<unknown>
   /**

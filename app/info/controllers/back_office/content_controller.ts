@@ -108,6 +108,7 @@ export default class ContentController {
         thumbnailUrl: previews.get(item.imageMediaId)?.thumbnailUrl ?? null,
       })),
       options: {
+        alertKinds: vocabulary.ALERT_KINDS,
         eventCategories: vocabulary.EVENT_CATEGORIES,
         placeCategories: vocabulary.PLACE_CATEGORIES,
         contactThemes: vocabulary.CONTACT_THEMES,

@@ -11,7 +11,7 @@ const newPassword = () =>
   vine.string().minLength(PASSWORD_MIN_LENGTH).maxLength(PASSWORD_MAX_LENGTH)
 const displayName = () => vine.string().trim().minLength(2).maxLength(80)
 /** INSEE code of a commune: 5 characters, Corsica's start with 2A or 2B. */
-const communeCode = () =>
+export const communeCode = () =>
   vine
     .string()
     .trim()

@@ -31,6 +31,7 @@ export default class ListBudgetCampaigns {
     const result = await paginateByCursor(query, page, {
       listing: 'participation.budgets',
       column: 'vote_opens_at',
+      kind: 'timestamp',
       direction: 'desc',
     })
     return result.toJSON((campaign: BudgetCampaign) => budgetCampaignJson(campaign, audience, now))

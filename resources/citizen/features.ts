@@ -1,0 +1,31 @@
+/*
+| The app's screens come from feature folders (features/<name>/index.ts), found at build time:
+| a new area of the app (participation, reports) is one folder with its routes and menu entries,
+| and no other file changes.
+*/
+import type { RouteDefinition } from './router'
+
+export interface NavEntry {
+  label: string
+  to: string
+  /** Decorative pictogram beside the label (hidden from screen readers). */
+  icon: string
+  /** Order in the bottom bar (`main`) or the header menu (`more`). */
+  order: number
+  place: 'main' | 'more'
+}
+
+export interface Feature {
+  routes: RouteDefinition[]
+  nav?: NavEntry[]
+}
+
+const found = import.meta.glob<Feature>('./features/*/index.ts', { eager: true, import: 'default' })
+
+export const features: Feature[] = Object.values(found)
+
+export const navigation = (place: NavEntry['place']) =>
+  features
+    .flatMap((feature) => feature.nav ?? [])
+    .filter((entry) => entry.place === place)
+    .sort((a, b) => a.order - b.order)
