@@ -4,6 +4,7 @@ import type {
   CollectivityKind,
   ModuleStates,
 } from '#kernel/territories/models/collectivity'
+import { publicLogo, type LogoRow } from '#kernel/territories/branding'
 import { findFeature } from '#kernel/modules/registry'
 import { DomainError, NotFoundError } from '#kernel/http/errors'
 import { LINEAGE_SQL } from '#info/support/feed_query'
@@ -28,7 +29,9 @@ export interface AudienceMember {
   code: string
   name: string
   modules: ModuleStates
-  branding: (Branding & { logoUrl?: string | null }) | null
+  branding: Branding | null
+  /** The ready logo's variants (LINEAGE_SQL), null while missing or processing. */
+  logo: LogoRow | null
 }
 
 /**
@@ -90,7 +93,7 @@ export class Audience {
         name: owner.name,
         kind: owner.kind,
         colour: owner.branding?.colour ?? null,
-        logo_url: owner.branding?.logoUrl ?? null,
+        logo_url: publicLogo(owner.logo)?.url ?? null,
       },
     }
   }

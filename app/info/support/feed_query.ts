@@ -1,6 +1,7 @@
+import { readyLogoSql } from '#kernel/territories/ready_logo_sql'
 /*
 | The feed's one SQL statement, shared by the API action and the benchmark's bare Node server
-| (so both measure the same query). No imports: the benchmark loads this file as is.
+| (so both measure the same query). It imports plain SQL only: the benchmark loads this file as is.
 */
 export interface FeedQueryInput {
   /** The authorities whose items are merged (a commune, its EPCI, its département). */
@@ -17,7 +18,8 @@ export interface FeedQueryInput {
  * The authority named in a citizen path and the ones whose content it shows (itself, its EPCI,
  * its département), in one indexed query of a few columns: this runs on every citizen read.
  */
-export const LINEAGE_SQL = `SELECT l.id, l.kind, l.code, l.name, l.modules, l.branding, l.id = s.id AS is_self
+export const LINEAGE_SQL = `SELECT l.id, l.kind, l.code, l.name, l.modules, l.branding, ${readyLogoSql('l')} AS logo,
+       l.id = s.id AS is_self
   FROM collectivities s
   JOIN collectivities l ON l.id IN (s.id, s.epci_id, s.departement_id)
   WHERE s.code = ?`

@@ -40,11 +40,7 @@ export function publicLogo(row: LogoRow | null | undefined): PublicLogo | null {
   }
 }
 
-/** The SQL of an authority's ready logo (`c` is the collectivities row), as a JSON column. */
-export const READY_LOGO_SQL = `(SELECT json_build_object('width', m.width, 'height', m.height, 'variants', m.variants)
-         FROM media m
-        WHERE m.id = NULLIF(c.branding->>'logoMediaId', '')::bigint
-          AND m.collectivity_id = c.id AND m.kind = 'image' AND m.state = 'ready')`
+export { READY_LOGO_SQL, readyLogoSql } from '#kernel/territories/ready_logo_sql'
 
 /** The header URL of an authority's ready logo (one indexed lookup), or null. */
 export async function readyLogoUrl(collectivity: {

@@ -30,12 +30,8 @@ export const stateParameter = {
 }
 
 const kind = { type: 'string', enum: ['departement', 'epci', 'commune'] }
-export const authority = {
-  type: 'object',
-  required: ['code', 'name', 'kind'],
-  additionalProperties: false,
-  properties: { code: { type: 'string' }, name: { type: 'string' }, kind },
-}
+/** The authority an item comes from, as the citizen audience (info module) describes it. */
+export const authority = { $ref: '#/components/schemas/InfoAuthority' }
 
 /** What every listed item says of itself (ParticipationItem schema). */
 export const itemProperties = {

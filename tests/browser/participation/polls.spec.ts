@@ -29,7 +29,7 @@ test.group('Participation back-office in a browser', (group) => {
     await page.getByRole('button', { name: 'Se connecter' }).click()
     await page.getByRole('heading', { name: /Tableau de bord/ }).waitFor({ timeout: 30000 })
 
-    await page.getByRole('link', { name: 'Participation' }).click()
+    await page.getByRole('link', { name: 'Sondages' }).click()
     await page.getByRole('heading', { name: 'Sondages', exact: true }).waitFor({ timeout: 30000 })
     await page.getByRole('link', { name: 'Nouveau sondage' }).click()
     await page.getByRole('heading', { name: 'Nouveau sondage' }).waitFor()

@@ -10,8 +10,8 @@ test.group('Module registry', () => {
     assert.equal(new Set(featureKeys).size, featureKeys.length)
   })
 
-  test('news, agenda and contacts are the core features', ({ assert }) => {
-    assert.sameMembers(coreFeatureKeys(), ['news', 'agenda', 'contacts'])
+  test('news, agenda, contacts and alerts are the core features', ({ assert }) => {
+    assert.sameMembers(coreFeatureKeys(), ['news', 'agenda', 'contacts', 'alerts'])
   })
 
   test('feature defaults satisfy their own settings schema', async ({ assert }) => {
