@@ -12,6 +12,13 @@ import {
   PLACE_CATEGORIES,
 } from '#info/vocabulary'
 import { MAX_MENU_DAYS } from '#info/actions/list_canteens'
+import { vineQueryParameters } from '#kernel/http/openapi/vine_schema'
+import {
+  contactsQueryValidator,
+  eventsQueryValidator,
+  menusQueryValidator,
+  placesQueryValidator,
+} from '#info/validators/api'
 import { CALENDAR_MAX_EVENTS } from '#info/actions/events_calendar'
 
 const tags = ['Informations']
@@ -66,12 +73,10 @@ function read(
   }
 }
 
-const query = (name: string, schema: OpenApiObject, description?: string) => ({
-  name,
-  in: 'query',
-  required: false,
-  schema,
-  ...(description ? { description } : {}),
+/* Query parameters come from the validators that read them (vineQueryParameters). */
+const eventFilters = vineQueryParameters(eventsQueryValidator, {
+  from: { description: 'Événements en cours ou à venir à partir de cette date' },
+  to: { description: 'Événements commençant au plus tard à cette date' },
 })
 
 const placeProperties = {
@@ -154,16 +159,7 @@ const fragment: OpenApiFragment = {
       {
         description:
           'Par défaut, les événements pas encore terminés. Dates : `AAAA-MM-JJ` (journée entière, heure de Paris) ou date-heure ISO 8601.',
-        parameters: [
-          query(
-            'from',
-            { type: 'string' },
-            'Événements en cours ou à venir à partir de cette date'
-          ),
-          query('to', { type: 'string' }, 'Événements commençant au plus tard à cette date'),
-          query('category', { type: 'string', enum: EVENT_CATEGORIES }),
-          ...pageParameters,
-        ],
+        parameters: [...eventFilters, ...pageParameters],
         statuses: [400, 404, 422],
       }
     ),
@@ -173,12 +169,7 @@ const fragment: OpenApiFragment = {
         operationId: 'eventsCalendar',
         summary: 'Agenda au format iCalendar',
         description: `Mêmes filtres que l’agenda ; au plus ${CALENDAR_MAX_EVENTS} événements. Heures locales avec VTIMEZONE Europe/Paris, UID stable par événement.`,
-        parameters: [
-          code,
-          query('from', { type: 'string' }),
-          query('to', { type: 'string' }),
-          query('category', { type: 'string', enum: EVENT_CATEGORIES }),
-        ],
+        parameters: [code, ...eventFilters],
         responses: {
           200: {
             description: 'Calendrier',
@@ -221,24 +212,21 @@ const fragment: OpenApiFragment = {
       },
       {
         parameters: [
-          query('category', { type: 'string', enum: PLACE_CATEGORIES }),
-          query(
-            'open_now',
-            { type: 'boolean' },
-            'Seulement les lieux ouverts maintenant (heure de Paris). Au plus 1 000 lieux examinés par requête : une page peut alors compter moins de `limit` lieux alors que `next_cursor` permet de continuer.'
-          ),
-          query(
-            'near',
-            { type: 'string', pattern: '^-?\\d+(\\.\\d+)?,-?\\d+(\\.\\d+)?$' },
-            '`lat,lng` : tri par distance'
-          ),
-          query(
-            'radius',
-            { type: 'number', minimum: 1, maximum: 50000, default: 5000 },
-            'Rayon en mètres autour de `near`'
-          ),
-          query('bbox', { type: 'string' }, '`lng min,lat min,lng max,lat max`'),
-          query('format', { type: 'string', enum: ['json', 'geojson'] }),
+          ...vineQueryParameters(placesQueryValidator, {
+            open_now: {
+              description:
+                'Seulement les lieux ouverts maintenant (heure de Paris). Au plus 1 000 lieux examinés par requête : une page peut alors compter moins de `limit` lieux alors que `next_cursor` permet de continuer.',
+            },
+            near: {
+              description: '`lat,lng` : tri par distance',
+              examples: { auch: { value: '43.6465,0.5855' } },
+            },
+            radius: { description: 'Rayon en mètres autour de `near`', default: 5000 },
+            bbox: {
+              description: '`lng min,lat min,lng max,lat max`',
+              examples: { auch: { value: '0.5,43.6,0.7,43.7' } },
+            },
+          }),
           ...pageParameters,
         ],
         statuses: [400, 404, 422],
@@ -267,8 +255,10 @@ const fragment: OpenApiFragment = {
         description: `Par défaut, aujourd’hui et les six jours suivants (heure de Paris) ; au plus ${MAX_MENU_DAYS} jours. Les allergènes sont omis si la collectivité les a masqués.`,
         parameters: [
           id,
-          query('from', { type: 'string', format: 'date' }),
-          query('to', { type: 'string', format: 'date' }),
+          ...vineQueryParameters(menusQueryValidator, {
+            from: { format: 'date' },
+            to: { format: 'date' },
+          }),
         ],
       }
     ),
@@ -277,7 +267,7 @@ const fragment: OpenApiFragment = {
       'Contacts utiles',
       json(paginated(ref('Contact')), 'Contacts, numéros nationaux d’abord'),
       {
-        parameters: [query('theme', { type: 'string', enum: CONTACT_THEMES }), ...pageParameters],
+        parameters: [...vineQueryParameters(contactsQueryValidator), ...pageParameters],
         statuses: [400, 404, 422],
       }
     ),

@@ -101,7 +101,7 @@ export default class ListPlaces {
     const order = orderOf(filters)
     const at = DateTime.fromJSDate(now)
     const accept = filters.openNow
-      ? (place: Place) => isOpenAt(place.openingHours!, at)
+      ? (place: Place) => isOpenAt(place.openingHours!, at, place)
       : () => true
     const batch = filters.openNow ? Math.max(OPEN_NOW_BATCH, page.limit + 1) : page.limit + 1
     const maxScanned = filters.openNow ? MAX_SCANNED_FOR_OPEN_NOW : page.limit + 1
@@ -178,7 +178,7 @@ export class ShowPlace {
       throw new NotFoundError('Lieu introuvable')
     const images = await readyImages([place.imageMediaId])
     const hours = place.openingHours
-      ? evaluateOpeningHours(place.openingHours, DateTime.fromJSDate(now))
+      ? evaluateOpeningHours(place.openingHours, DateTime.fromJSDate(now), 5, place)
       : null
     return {
       data: {

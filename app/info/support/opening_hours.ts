@@ -27,10 +27,23 @@ function fromWallClock(date: Date): DateTime {
   )
 }
 
-function parse(value: string): OpeningHoursParser {
-  // Mode 0: time ranges only (no points in time); no nominatim: French public holidays unknown.
+/** Where a place is; without a position, the middle of the Gers (the demo's département). */
+export interface PlacePosition {
+  lat: number | null
+  lng: number | null
+}
+
+const GERS = { lat: 43.6465, lng: 0.5855 }
+
+function parse(value: string, position?: PlacePosition): OpeningHoursParser {
+  // Without a nominatim-like location the package assumes Baden-Württemberg: German public
+  // holidays (`PH off` closed on 26 December, open on 14 July) and German sun times.
+  const lat = position?.lat ?? GERS.lat
+  const lon = position?.lng ?? GERS.lng
+  const location = { lat, lon, address: { country_code: 'fr' } }
+  // Mode 0: time ranges only (no points in time).
   // `locale: 'fr'`: the parser's own warnings and errors come in French.
-  return new OpeningHoursParser(value, null, { mode: 0, locale: 'fr' } as never)
+  return new OpeningHoursParser(value, location as never, { mode: 0, locale: 'fr' } as never)
 }
 
 /** The example every opening-hours error ends with, with its meaning in words. */
@@ -73,11 +86,12 @@ export interface OpeningState {
 export function evaluateOpeningHours(
   value: string,
   at: DateTime = DateTime.now(),
-  count = 5
+  count = 5,
+  position?: PlacePosition
 ): OpeningState {
   const iso = (date: DateTime) =>
     date.setZone(TIME_ZONE).startOf('second').toISO({ suppressMilliseconds: true })!
-  const iterator = parse(value).getIterator(toWallClock(at))
+  const iterator = parse(value, position).getIterator(toWallClock(at))
   const until = toWallClock(at.plus({ days: 14 }))
   const isOpenNow = iterator.getState()
   const nextOpenings: Opening[] = isOpenNow ? [{ opensAt: iso(at), closesAt: null }] : []
@@ -96,6 +110,10 @@ export function evaluateOpeningHours(
   return { isOpenNow, nextOpenings }
 }
 
-export function isOpenAt(value: string, at: DateTime = DateTime.now()): boolean {
-  return parse(value).getState(toWallClock(at))
+export function isOpenAt(
+  value: string,
+  at: DateTime = DateTime.now(),
+  position?: PlacePosition
+): boolean {
+  return parse(value, position).getState(toWallClock(at))
 }

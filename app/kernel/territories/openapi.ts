@@ -1,6 +1,7 @@
 import type { OpenApiFragment } from '#kernel/http/openapi/types'
 import { data, errors, json, ref } from '#kernel/http/openapi/common'
-import { SEARCH_QUERY_MAX_LENGTH } from '#kernel/territories/validators/collectivity_validators'
+import { searchCollectivitiesValidator } from '#kernel/territories/validators/collectivity_validators'
+import { vineQueryParameters } from '#kernel/http/openapi/vine_schema'
 import { SEARCH_LIMIT } from '#kernel/territories/actions/search_collectivities'
 
 const tags = ['Collectivités']
@@ -46,20 +47,15 @@ const fragment: OpenApiFragment = {
           `sa commune, avec \`matched_alias\`. Classement : code exact, nom exact, préfixe, similarité,`,
           `population. Au plus ${SEARCH_LIMIT} résultats.`,
         ].join(' '),
-        parameters: [
-          {
-            name: 'q',
-            in: 'query',
-            required: true,
-            schema: { type: 'string', minLength: 1, maxLength: SEARCH_QUERY_MAX_LENGTH },
+        parameters: vineQueryParameters(searchCollectivitiesValidator, {
+          q: {
             examples: {
               nom: { value: 'saint-jean' },
               codePostal: { value: '32000' },
               insee: { value: '32013' },
             },
           },
-          { name: 'kind', in: 'query', required: false, schema: kind },
-        ],
+        }),
         responses: {
           200: json(
             data({ type: 'array', maxItems: SEARCH_LIMIT, items: ref('CollectivitySearchResult') }),

@@ -52,4 +52,19 @@ test.group('Info opening hours', () => {
       assert.match((error as DomainError).message, /^Horaires d’ouverture invalides : .+<--- /)
     }
   })
+
+  test('public holidays are French for a place in France: 14 July closed, 26 December open', ({
+    assert,
+  }) => {
+    const auch = { lat: 43.6465, lng: 0.5855 }
+    const hours = 'Mo-Su 10:00-18:00; PH off'
+    // 14 July is a French holiday, not a German one; 26 December is German, not French.
+    assert.isFalse(isOpenAt(hours, paris('2031-07-14T12:00'), auch))
+    assert.isTrue(isOpenAt(hours, paris('2031-12-26T12:00'), auch))
+    assert.isFalse(isOpenAt(hours, paris('2031-12-25T12:00'), auch))
+    // Without a position, the Gers is assumed: still French holidays.
+    assert.isFalse(isOpenAt(hours, paris('2031-07-14T12:00')))
+    const state = evaluateOpeningHours(hours, paris('2031-07-13T19:00'), 1, auch)
+    assert.equal(state.nextOpenings[0].opensAt, '2031-07-15T10:00:00+02:00')
+  })
 })

@@ -9,36 +9,30 @@ import {
   ref,
   WRITE_ERRORS,
 } from '#kernel/http/openapi/common'
-import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '#kernel/accounts/citizens/validators'
+import {
+  deleteCitizenAccountValidator,
+  forgotCitizenPasswordValidator,
+  loginCitizenValidator,
+  registerCitizenValidator,
+  resetCitizenPasswordValidator,
+  updateCitizenProfileValidator,
+  verifyCitizenEmailValidator,
+} from '#kernel/accounts/citizens/validators'
+import { vineBody } from '#kernel/http/openapi/vine_schema'
 
 const tags = ['Compte citoyen']
-const password = {
-  type: 'string',
-  minLength: PASSWORD_MIN_LENGTH,
-  maxLength: PASSWORD_MAX_LENGTH,
-  format: 'password',
-}
+/* Request bodies come from the validators themselves (vineBody); only words are added here. */
+const password = { format: 'password' }
 const communeCode = {
-  type: ['string', 'null'],
-  pattern: '^(\\d{5}|2[AB]\\d{3})$',
   description: 'Code INSEE de la commune de résidence (null pour l’oublier).',
   examples: ['32013'],
 }
-const mailedToken = {
-  type: 'string',
-  minLength: 20,
-  maxLength: 128,
-  description: 'Le code reçu par e-mail.',
-}
+const mailedToken = { description: 'Le code reçu par e-mail.' }
 const message = data({
   type: 'object',
   required: ['message'],
   additionalProperties: false,
   properties: { message: { type: 'string' } },
-})
-const body = (schema: Record<string, unknown>) => ({
-  required: true,
-  content: { 'application/json': { schema } },
 })
 const noContent = (description: string) => ({ description })
 
@@ -99,15 +93,9 @@ const fragment: OpenApiFragment = {
           'la réponse est la même dans les deux cas (et arrive dans le même délai), pour ne révéler à personne qui a un compte.',
           'Se connecter ensuite avec `POST /api/v1/auth/login`.',
         ].join(' '),
-        requestBody: body({
-          type: 'object',
-          required: ['email', 'password', 'display_name'],
-          properties: {
-            email: { type: 'string', format: 'email', maxLength: 254 },
-            password,
-            display_name: { type: 'string', minLength: 2, maxLength: 80 },
-            home_commune_code: communeCode,
-          },
+        requestBody: vineBody(registerCitizenValidator, {
+          password,
+          home_commune_code: communeCode,
         }),
         responses: {
           202: json(message, 'Demande prise en compte : un e-mail part vers l’adresse'),
@@ -121,18 +109,9 @@ const fragment: OpenApiFragment = {
         operationId: 'loginCitizen',
         summary: 'Se connecter',
         description: 'Échange adresse et mot de passe contre un jeton d’accès (valable 90 jours).',
-        requestBody: body({
-          type: 'object',
-          required: ['email', 'password'],
-          properties: {
-            email: { type: 'string', format: 'email' },
-            password: { type: 'string', format: 'password' },
-            device_name: {
-              type: 'string',
-              maxLength: 100,
-              description: 'Nom de l’appareil, pour s’y retrouver.',
-            },
-          },
+        requestBody: vineBody(loginCitizenValidator, {
+          password,
+          device_name: { description: 'Nom de l’appareil, pour s’y retrouver.' },
         }),
         responses: {
           200: json(
@@ -171,13 +150,7 @@ const fragment: OpenApiFragment = {
         operationId: 'updateCitizen',
         summary: 'Modifier mon profil',
         security: citizenSecurity,
-        requestBody: body({
-          type: 'object',
-          properties: {
-            display_name: { type: 'string', minLength: 2, maxLength: 80 },
-            home_commune_code: communeCode,
-          },
-        }),
+        requestBody: vineBody(updateCitizenProfileValidator, { home_commune_code: communeCode }),
         responses: {
           200: json(data(ref('Citizen')), 'Profil modifié'),
           ...errors(401, ...WRITE_ERRORS),
@@ -203,11 +176,7 @@ const fragment: OpenApiFragment = {
         tags,
         operationId: 'verifyCitizenEmail',
         summary: 'Vérifier mon adresse e-mail',
-        requestBody: body({
-          type: 'object',
-          required: ['token'],
-          properties: { token: mailedToken },
-        }),
+        requestBody: vineBody(verifyCitizenEmailValidator, { token: mailedToken }),
         responses: {
           200: json(data(ref('Citizen')), 'Adresse vérifiée'),
           ...errors(...WRITE_ERRORS),
@@ -230,11 +199,7 @@ const fragment: OpenApiFragment = {
         summary: 'Mot de passe oublié',
         description:
           'Envoie un lien si un compte existe ; la réponse est la même dans tous les cas.',
-        requestBody: body({
-          type: 'object',
-          required: ['email'],
-          properties: { email: { type: 'string', format: 'email' } },
-        }),
+        requestBody: vineBody(forgotCitizenPasswordValidator),
         responses: { 202: json(message, 'Demande prise en compte'), ...errors(...WRITE_ERRORS) },
       },
     },
@@ -245,11 +210,7 @@ const fragment: OpenApiFragment = {
         summary: 'Choisir un nouveau mot de passe',
         description:
           'Avec le code reçu par e-mail. Tous les jetons d’accès du compte sont révoqués.',
-        requestBody: body({
-          type: 'object',
-          required: ['token', 'password'],
-          properties: { token: mailedToken, password },
-        }),
+        requestBody: vineBody(resetCitizenPasswordValidator, { token: mailedToken, password }),
         responses: { 204: noContent('Mot de passe changé'), ...errors(...WRITE_ERRORS) },
       },
     },
@@ -273,11 +234,7 @@ const fragment: OpenApiFragment = {
         description:
           'Supprime le compte et efface ou anonymise toutes les données personnelles, après confirmation du mot de passe.',
         security: citizenSecurity,
-        requestBody: body({
-          type: 'object',
-          required: ['password'],
-          properties: { password: { type: 'string', format: 'password' } },
-        }),
+        requestBody: vineBody(deleteCitizenAccountValidator, { password }),
         responses: { 204: noContent('Compte supprimé'), ...errors(401, ...WRITE_ERRORS) },
       },
     },

@@ -3,7 +3,8 @@
 | responses and small helpers that keep each area's `openapi.ts` short.
 */
 import type { OpenApiFragment, OpenApiObject } from '#kernel/http/openapi/types'
-import { MAX_PAGE_LIMIT, DEFAULT_PAGE_LIMIT } from '#kernel/http/pagination'
+import { MAX_PAGE_LIMIT, DEFAULT_PAGE_LIMIT, pageQueryValidator } from '#kernel/http/pagination'
+import { vineQueryParameters } from '#kernel/http/openapi/vine_schema'
 
 export const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` })
 
@@ -67,6 +68,13 @@ export const WRITE_ERRORS: ErrorStatus[] = [400, 413, 422, 429]
 /** Security requirement of the routes that need a signed-in citizen. */
 export const citizenSecurity = [{ citizenToken: [] }]
 
+/** `?cursor=` and `?limit=` as the pagination validator checks them. */
+function pageParameter(name: 'cursor' | 'limit', annotate: OpenApiObject) {
+  return vineQueryParameters(pageQueryValidator, { [name]: annotate }).find(
+    (parameter) => parameter.name === name
+  )!
+}
+
 const errorResponse = (description: string, headers?: OpenApiObject): OpenApiObject => ({
   ...json(ref('Error'), description),
   ...(headers ? { headers } : {}),
@@ -121,25 +129,13 @@ const fragment: OpenApiFragment = {
       },
     },
     parameters: {
-      Cursor: {
-        name: 'cursor',
-        in: 'query',
-        required: false,
+      Cursor: pageParameter('cursor', {
         description: 'Curseur opaque renvoyé par la page précédente (`meta.next_cursor`).',
-        schema: { type: 'string', maxLength: 512 },
-      },
-      Limit: {
-        name: 'limit',
-        in: 'query',
-        required: false,
+      }),
+      Limit: pageParameter('limit', {
         description: `Nombre d’éléments par page (${DEFAULT_PAGE_LIMIT} par défaut).`,
-        schema: {
-          type: 'integer',
-          minimum: 1,
-          maximum: MAX_PAGE_LIMIT,
-          default: DEFAULT_PAGE_LIMIT,
-        },
-      },
+        default: DEFAULT_PAGE_LIMIT,
+      }),
     },
     headers: {
       RetryAfter: {

@@ -5,16 +5,20 @@ const METHODS = ['get', 'put', 'post', 'patch', 'delete', 'head', 'options']
 /**
  * The refusals of the request-level input rules (ADR 0012) apply to every operation, before any
  * controller: 400 (NUL byte, malformed body or encoding, forged cursor) everywhere, and 413/415
- * wherever a body is accepted. They are added here once, so that no fragment, today's or a
+ * wherever a body is accepted; and an operation without `security` is declared public. They are
+ * added here once, so that no fragment, today's or a
  * future module's, can leave them out.
  */
 export function documentRequestRules(document: OpenApiDocument): OpenApiDocument {
   for (const item of Object.values(document.paths)) {
-    for (const [method, operation] of Object.entries(item)) {
+    for (const [method, value] of Object.entries(item)) {
       if (!METHODS.includes(method)) continue
-      const responses = ((operation as OpenApiObject).responses ??= {}) as OpenApiObject
+      const operation = value as OpenApiObject
+      // An operation that names no security scheme is public: say so (`security: []`).
+      operation.security ??= []
+      const responses = (operation.responses ??= {}) as OpenApiObject
       responses['400'] ??= { $ref: '#/components/responses/BadRequest' }
-      if ((operation as OpenApiObject).requestBody) {
+      if (operation.requestBody) {
         responses['413'] ??= { $ref: '#/components/responses/PayloadTooLarge' }
         responses['415'] ??= { $ref: '#/components/responses/UnsupportedMediaType' }
       }
