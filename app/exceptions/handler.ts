@@ -2,6 +2,7 @@ import app from '@adonisjs/core/services/app'
 import { type HttpContext, ExceptionHandler } from '@adonisjs/core/http'
 import { isApiRequest, renderApiError } from '#kernel/http/api_errors'
 import { renderBackOfficeError } from '#kernel/tenancy/back_office_errors'
+import { asServiceUnavailable, OUTAGE_RETRY_AFTER_SECONDS } from '#kernel/http/outages'
 
 export default class HttpExceptionHandler extends ExceptionHandler {
   protected debug = !app.inProduction
@@ -11,7 +12,11 @@ export default class HttpExceptionHandler extends ExceptionHandler {
    * The citizen API and Open311 answer every error with `{ errors: [{ code, message, field? }] }`
    * (see app/kernel/http/api_errors.ts); the back-office keeps the framework's behaviour.
    */
-  async handle(error: unknown, ctx: HttpContext) {
+  async handle(thrown: unknown, ctx: HttpContext) {
+    // Redis away (rate limits, queue): 503 with Retry-After, the rest of the app keeps serving.
+    const outage = asServiceUnavailable(thrown)
+    if (outage) ctx.response.header('Retry-After', OUTAGE_RETRY_AFTER_SECONDS)
+    const error = outage ?? thrown
     if (isApiRequest(ctx)) {
       const rendered = renderApiError(error, { exposeInternals: this.debug })
       for (const [name, value] of Object.entries(rendered.headers)) {
