@@ -8,6 +8,7 @@
 */
 import { createRequire } from 'node:module'
 import { BENCH_ENV, ensureDatabase, startServer, timeAce } from './helpers/env.js'
+import { compareOpenLoop, openLoopTable } from './helpers/open_loop.js'
 
 /** The part of autocannon's result this script reads (the package ships no types). */
 interface AutocannonResult {
@@ -62,7 +63,18 @@ const bare = await startServer(
 )
 
 try {
-  console.log(`\nautocannon, 100 connections, ${DURATION} s per run\n`)
+  if (process.env.BENCH_MODE === 'open') {
+    // Open loop only (issue 7): the search, at half the bare server's ceiling, A B A B.
+    const search = await compareOpenLoop({
+      label: 'collectivity search `?q=saint jean`',
+      bastidePort: ADONIS_PORT,
+      barePort: BARE_PORT,
+      requests: [{ method: 'GET', path: routes[0].path }],
+    })
+    console.log(`\nOpen loop, half the bare ceiling:\n\n${openLoopTable([search])}`)
+    routes.length = 0
+  }
+  if (routes.length) console.log(`\nautocannon, 100 connections, ${DURATION} s per run\n`)
   console.log(
     `${'route'.padEnd(24)} ${'Bastide req/s'.padStart(14)} ${'p99'.padStart(8)} ${'bare req/s'.padStart(12)} ${'p99'.padStart(8)} ${'ratio'.padStart(7)}`
   )

@@ -10,6 +10,7 @@
 */
 import { createRequire } from 'node:module'
 import { BENCH_ENV, ensureDatabase, startServer, timeAce } from './helpers/env.js'
+import { compareOpenLoop, openLoopTable } from './helpers/open_loop.js'
 import { feedQuery, toPgPlaceholders } from '#info/support/feed_query'
 
 interface AutocannonResult {
@@ -191,6 +192,27 @@ const results: Array<{
   base: Awaited<ReturnType<typeof measure>>
 }> = []
 try {
+  if (process.env.BENCH_MODE === 'open') {
+    // Open loop only (issue 7): the feed at the first size, half the bare ceiling, A B A B.
+    await seedUpTo(SIZES[0])
+    const items = await countItems()
+    const feed = await compareOpenLoop({
+      label: `citizen feed (${items.toLocaleString('en')} items, random commune)`,
+      bastidePort: ADONIS_PORT,
+      barePort: BARE_PORT,
+      requests: [
+        {
+          method: 'GET',
+          setupRequest: (request: Record<string, unknown>) => ({
+            ...request,
+            path: randomFeedPath(),
+          }),
+        },
+      ],
+    })
+    console.log(`\nOpen loop, half the bare ceiling:\n\n${openLoopTable([feed])}`)
+    SIZES.length = 0
+  }
   for (const target of SIZES) {
     await seedUpTo(target)
     const items = await countItems()

@@ -7,7 +7,8 @@
 |    on an empty database;
 | 4. starts the web server (as `node ace serve` does, without watching files: TypeScript run by
 |    ts-exec, Vite serves the back-office, no build step) and the queue worker
-|    (`node ace queue:work`); Ctrl-C or SIGTERM stops both.
+|    (`node ace queue:work`), restarted if it dies while the web server keeps serving; Ctrl-C
+|    or SIGTERM stops both.
 |
 | Plain JavaScript on purpose: it runs before anything is compiled and needs no loader.
 */
@@ -194,39 +195,89 @@ function printWelcome(env) {
   console.log(lines.join('\n'))
 }
 
-/** Web server and queue worker side by side; one signal stops both, one crash stops both. */
-function runTogether(env) {
-  const children = [
+/** What `npm start` runs: the web server and the queue worker, with this very Node. */
+export function quickStartCommands() {
+  return {
     // What `node ace serve` runs, minus its file watcher: that wrapper ignores SIGTERM, and a
     // quick start needs no reload. DEV_MODE makes @adonisjs/vite serve the back-office itself.
-    spawn(process.execPath, ['--import=@poppinss/ts-exec', '--enable-source-maps', 'bin/server.ts'], {
-      cwd: ROOT,
-      env: { ...env, DEV_MODE: 'true' },
-      stdio: 'inherit',
-    }),
-    spawn(process.execPath, ['ace', 'queue:work'], { cwd: ROOT, env, stdio: 'inherit' }),
-  ]
+    web: ['--import=@poppinss/ts-exec', '--enable-source-maps', 'bin/server.ts'],
+    worker: ['ace', 'queue:work'],
+  }
+}
+
+/** Kills what is left of a process group (a worker's ffmpeg children), quietly. */
+function killGroup(pid) {
+  try {
+    process.kill(-pid, 'SIGKILL')
+  } catch {
+    // Nobody left in the group.
+  }
+}
+
+/** 1 s after a first crash, doubling while the worker keeps crashing, 30 s at most. */
+export function nextRestartDelay(previousDelay, ranForMs) {
+  if (ranForMs > 60_000 || previousDelay === 0) return 1000
+  return Math.min(previousDelay * 2, 30_000)
+}
+
+/**
+ * Web server and queue worker side by side; one signal stops both. The web server going down
+ * stops everything; the worker going down does not: the web server keeps serving and the worker
+ * is started again. The worker leads its own process group, so when it dies (even SIGKILL) its
+ * children — an ffmpeg transcoding a video — are killed with it rather than left running.
+ */
+export function runTogether(env, commands = quickStartCommands()) {
+  const web = spawn(process.execPath, commands.web, {
+    cwd: ROOT,
+    env: { ...env, DEV_MODE: 'true' },
+    stdio: 'inherit',
+  })
+  let worker
   let stopping = false
+  let restartDelay = 0
+  let restartTimer
+
+  const startWorker = () => {
+    const startedAt = Date.now()
+    const child = spawn(process.execPath, commands.worker, {
+      cwd: ROOT,
+      env,
+      stdio: 'inherit',
+      detached: true,
+    })
+    worker = child
+    child.on('exit', (code, signal) => {
+      killGroup(child.pid)
+      if (stopping) return
+      restartDelay = nextRestartDelay(restartDelay, Date.now() - startedAt)
+      console.error(
+        `Le worker s'est arrêté (${signal ?? `code ${code}`}) : le serveur web continue, redémarrage du worker dans ${restartDelay / 1000} s.`
+      )
+      restartTimer = setTimeout(() => stopping || startWorker(), restartDelay)
+    })
+  }
+
   const stop = (signal) => {
+    clearTimeout(restartTimer)
+    const running = [web, worker].filter((child) => child && child.exitCode === null && child.signalCode === null)
     if (stopping) {
-      for (const child of children) if (child.exitCode === null) child.kill('SIGKILL')
+      for (const child of running) child.kill('SIGKILL')
       return
     }
     stopping = true
-    for (const child of children) if (child.exitCode === null) child.kill(signal)
+    for (const child of running) child.kill(signal)
   }
   process.on('SIGINT', () => stop('SIGTERM'))
   process.on('SIGTERM', () => stop('SIGTERM'))
-  for (const child of children) {
-    child.on('exit', (code) => {
-      if (!stopping) {
-        console.error(`Un processus s'est arrêté (code ${code}) : arrêt de l'autre.`)
-        process.exitCode = 1
-        stop('SIGTERM')
-      }
-    })
-  }
-  return children
+  web.on('exit', (code) => {
+    if (!stopping) {
+      console.error(`Le serveur web s'est arrêté (code ${code}) : arrêt du worker.`)
+      process.exitCode = 1
+      stop('SIGTERM')
+    }
+  })
+  startWorker()
+  return { web, worker: () => worker }
 }
 
 async function main() {
@@ -251,9 +302,9 @@ async function main() {
     await client.end()
   }
 
-  const children = runTogether(env)
+  const { web } = runTogether(env)
   const host = !env.HOST || env.HOST === '0.0.0.0' ? '127.0.0.1' : env.HOST
-  if (await waitForHttp(`http://${host}:${env.PORT || 3333}/health`, children)) printWelcome(env)
+  if (await waitForHttp(`http://${host}:${env.PORT || 3333}/health`, [web])) printWelcome(env)
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {

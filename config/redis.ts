@@ -18,15 +18,24 @@ export function redisOptionsFromUrl(url = env.get('REDIS_URL', 'redis://127.0.0.
   }
 }
 
+/** Reconnects for ever, at most a second apart: Redis back means the app back, by itself. */
+export function reconnectDelay(attempt: number): number {
+  return Math.min(attempt * 100, 1000)
+}
+
 const redisConfig = defineConfig({
   connection: 'main',
   connections: {
     main: {
       ...redisOptionsFromUrl(),
       keyPrefix: '',
-      retryStrategy(times) {
-        return times > 10 ? null : times * 50
-      },
+      // Redis away: a command gives up after 1.5 s (the request answers 503, see
+      // app/kernel/http/outages.ts) and the connection retries for ever, a second apart at most,
+      // so everything recovers by itself when Redis returns.
+      connectTimeout: 1500,
+      commandTimeout: 1500,
+      maxRetriesPerRequest: 1,
+      retryStrategy: reconnectDelay,
     },
   },
 })

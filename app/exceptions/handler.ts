@@ -4,6 +4,7 @@ import { isApiRequest, renderApiError } from '#kernel/http/api_errors'
 import { asRequestError } from '#kernel/http/request_errors'
 import { allowedMethods, applyApiSecurityHeaders } from '#kernel/http/security_headers'
 import { renderBackOfficeError } from '#kernel/tenancy/back_office_errors'
+import { asServiceUnavailable, OUTAGE_RETRY_AFTER_SECONDS } from '#kernel/http/outages'
 
 export default class HttpExceptionHandler extends ExceptionHandler {
   protected debug = !app.inProduction
@@ -14,7 +15,10 @@ export default class HttpExceptionHandler extends ExceptionHandler {
    * (see app/kernel/http/api_errors.ts); the back-office keeps the framework's behaviour.
    */
   async handle(thrown: unknown, ctx: HttpContext) {
-    const error = asRequestError(thrown)
+    // Redis away (rate limits, queue): 503 with Retry-After, the rest of the app keeps serving.
+    const outage = asServiceUnavailable(thrown)
+    if (outage) ctx.response.header('Retry-After', OUTAGE_RETRY_AFTER_SECONDS)
+    const error = outage ?? asRequestError(thrown)
     if (isApiRequest(ctx)) {
       const rendered = renderApiError(error, {
         exposeInternals: this.debug,

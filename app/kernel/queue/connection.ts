@@ -1,13 +1,14 @@
 import env from '#start/env'
-import { redisOptionsFromUrl } from '#config/redis'
+import { reconnectDelay, redisOptionsFromUrl } from '#config/redis'
 import type { ConnectionOptions } from 'bullmq'
 
 /**
  * BullMQ connection options from REDIS_URL. `maxRetriesPerRequest: null` is what BullMQ
- * workers require for their blocking commands.
+ * workers require for their blocking commands; `reconnectDelay` brings queues and workers back
+ * within a second of Redis returning (BullMQ's own default waits up to 20 s between tries).
  */
 export function queueConnection(): ConnectionOptions {
-  return { ...redisOptionsFromUrl(), maxRetriesPerRequest: null }
+  return { ...redisOptionsFromUrl(), maxRetriesPerRequest: null, retryStrategy: reconnectDelay }
 }
 
 /** Every BullMQ key starts with this, so deployments and test runs can share one Redis. */

@@ -31,7 +31,7 @@ export interface DispatchOptions {
 }
 
 /** How long `dispatch` waits for Redis before giving up (BullMQ itself would wait forever). */
-export const DISPATCH_TIMEOUT_MS = 5000
+export const DISPATCH_TIMEOUT_MS = 1500
 
 /**
  * Enqueues a job with its retry policy (attempts, exponential backoff). The payload carries
