@@ -56,7 +56,8 @@ test.group('Participation back-office', (group) => {
       .redirects(0)
       .loginAs(t.editorA)
     refused.assertStatus(302)
-    assert.equal((await Poll.findOrFail(poll.id)).status, 'draft')
+    await poll.refresh()
+    assert.equal(poll.status, 'draft')
     const flashed = await client
       .post(`/participation/polls/${poll.id}/publish`)
       .header('accept', 'application/json')
@@ -67,7 +68,8 @@ test.group('Participation back-office', (group) => {
 
     await enable([t.communeA], ['polls'])
     await client.post(`/participation/polls/${poll.id}/publish`).withCsrfToken().loginAs(t.editorA)
-    assert.equal((await Poll.findOrFail(poll.id)).status, 'published')
+    await poll.refresh()
+    assert.equal(poll.status, 'published')
   })
 
   test('French validation: too few options, a close before the opening; frozen options once answered', async ({
