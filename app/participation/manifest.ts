@@ -34,6 +34,11 @@ export default defineModule({
     types: ['poll', 'consultation', 'budget'],
     features: { poll: 'polls', consultation: 'consultations', budget: 'budgets' },
   },
+  async stats(collectivityId) {
+    const { default: ParticipationStats } =
+      await import('#participation/actions/participation_stats')
+    return new ParticipationStats().handle(collectivityId)
+  },
   gdpr: {
     async export(citizenId) {
       const { ExportParticipation } = await import('#participation/actions/participation_gdpr')

@@ -195,6 +195,16 @@ test.group('Participation back-office', (group) => {
     ])
     assert.lengthOf(props.figures.perDay, 1)
 
+    const dashboard = await client.get('/').withInertia().loginAs(t.editorA)
+    const section = dashboard
+      .body()
+      .props.sections.find((entry: any) => entry.module === 'participation')
+    assert.deepEqual(section.figures, [
+      { label: 'Sondages ouverts', value: 1 },
+      { label: 'Consultations ouvertes', value: 0 },
+      { label: 'Réponses reçues', value: 3 },
+    ])
+
     const csv = await client.get(`/participation/polls/${poll.id}/export`).loginAs(t.editorA)
     csv.assertStatus(200)
     assert.equal(csv.header('content-type'), 'text/csv; charset=utf-8')
