@@ -46,6 +46,21 @@ export default defineModule({
     types: ['poll', 'consultation', 'budget'],
     features: { poll: 'polls', consultation: 'consultations', budget: 'budgets' },
   },
+  async stats(collectivityId) {
+    const { default: ParticipationStats } =
+      await import('#participation/actions/participation_stats')
+    return new ParticipationStats().handle(collectivityId)
+  },
+  gdpr: {
+    async export(citizenId) {
+      const { ExportParticipation } = await import('#participation/actions/participation_gdpr')
+      return new ExportParticipation().handle(citizenId)
+    },
+    async erase(citizenId, trx) {
+      const { DetachParticipation } = await import('#participation/actions/participation_gdpr')
+      await new DetachParticipation().handle(citizenId, trx)
+    },
+  },
   routes: () => import('#participation/routes'),
   openapi: () => import('#participation/openapi'),
 })

@@ -56,7 +56,8 @@ test.group('Participation back-office', (group) => {
       .redirects(0)
       .loginAs(t.editorA)
     refused.assertStatus(302)
-    assert.equal((await Poll.findOrFail(poll.id)).status, 'draft')
+    await poll.refresh()
+    assert.equal(poll.status, 'draft')
     const flashed = await client
       .post(`/participation/polls/${poll.id}/publish`)
       .header('accept', 'application/json')
@@ -67,7 +68,8 @@ test.group('Participation back-office', (group) => {
 
     await enable([t.communeA], ['polls'])
     await client.post(`/participation/polls/${poll.id}/publish`).withCsrfToken().loginAs(t.editorA)
-    assert.equal((await Poll.findOrFail(poll.id)).status, 'published')
+    await poll.refresh()
+    assert.equal(poll.status, 'published')
   })
 
   test('French validation: too few options, a close before the opening; frozen options once answered', async ({
@@ -192,6 +194,16 @@ test.group('Participation back-office', (group) => {
       { code: t.communeA.code, name: 'Commune A', count: 3 },
     ])
     assert.lengthOf(props.figures.perDay, 1)
+
+    const dashboard = await client.get('/').withInertia().loginAs(t.editorA)
+    const section = dashboard
+      .body()
+      .props.sections.find((entry: any) => entry.module === 'participation')
+    assert.deepEqual(section.figures, [
+      { label: 'Sondages ouverts', value: 1 },
+      { label: 'Consultations ouvertes', value: 0 },
+      { label: 'Réponses reçues', value: 3 },
+    ])
 
     const csv = await client.get(`/participation/polls/${poll.id}/export`).loginAs(t.editorA)
     csv.assertStatus(200)
