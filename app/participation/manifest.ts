@@ -34,6 +34,10 @@ export default defineModule({
     types: ['poll', 'consultation', 'budget'],
     features: { poll: 'polls', consultation: 'consultations', budget: 'budgets' },
   },
+  async jobs() {
+    const { closeBudgetVotesJob } = await import('#participation/jobs/close_budget_votes_job')
+    return [closeBudgetVotesJob]
+  },
   routes: () => import('#participation/routes'),
   openapi: () => import('#participation/openapi'),
 })
