@@ -36,6 +36,11 @@ export default defineModule({
       label: 'Budget participatif',
       description: 'Propositions, vote et résultats',
       kind: 'optional',
+      navigation: {
+        label: 'Budgets participatifs',
+        href: '/participation/budgets',
+        ability: 'participation.manage',
+      },
     },
   ],
   permissions: {
@@ -60,6 +65,10 @@ export default defineModule({
       const { DetachParticipation } = await import('#participation/actions/participation_gdpr')
       await new DetachParticipation().handle(citizenId, trx)
     },
+  },
+  async jobs() {
+    const { closeBudgetVotesJob } = await import('#participation/jobs/close_budget_votes_job')
+    return [closeBudgetVotesJob]
   },
   routes: () => import('#participation/routes'),
   openapi: () => import('#participation/openapi'),

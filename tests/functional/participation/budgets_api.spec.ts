@@ -129,7 +129,12 @@ test.group('Participation API: budgets', (group) => {
     await assertMatchesOpenApi(mine)
     const participations = await client.get('/api/v1/me/participations').bearerToken(token)
     await assertMatchesOpenApi(participations)
-    assert.deepInclude(participations.body().data[0], { type: 'budget', id: campaign.id, answer_id: changed.body().data.id, can_change: true })
+    assert.deepInclude(participations.body().data[0], {
+      type: 'budget',
+      id: campaign.id,
+      answer_id: changed.body().data.id,
+      can_change: true,
+    })
 
     const other = await citizenWithToken({ homeCommuneId: t.communeA.id })
     const foreign = await client

@@ -19,6 +19,8 @@ import { randomUUID } from 'node:crypto'
 import Media from '#kernel/media/models/media'
 import SavePoll from '#participation/actions/save_poll'
 import SaveConsultation from '#participation/actions/save_consultation'
+import SaveBudgetCampaign from '#participation/actions/budgets/save_budget_campaign'
+import BudgetProject from '#participation/models/budget_project'
 
 /** Back-office routes that act for no authority (signed-out visitors, signing out). */
 const NOT_TENANT_SCOPED = new Set([
@@ -137,12 +139,71 @@ const consultationBody = {
   questions: [{ kind: 'text', label: 'Une idée ?', required: false }],
 }
 
+/** A draft participatory budget of an authority (its vote in the future) with one project. */
+const budgetOf = (owner: 'communeA' | 'communeB') => async (t: Territory) => {
+  const now = DateTime.now()
+  const campaign = await new SaveBudgetCampaign().handle(t[owner].id, {
+    title: 'Budget de la matrice',
+    totalAmount: 10_000,
+    ballotRule: 'approval',
+    maxProjects: 2,
+    allocationRule: 'greedy',
+    proposalsOpensAt: now.plus({ days: 1 }),
+    proposalsClosesAt: now.plus({ days: 2 }),
+    voteOpensAt: now.plus({ days: 3 }),
+    voteClosesAt: now.plus({ days: 4 }),
+  })
+  const project = await BudgetProject.create({
+    collectivityId: t[owner].id,
+    campaignId: campaign.id,
+    title: 'Projet de la matrice',
+    estimatedCost: 1000,
+    status: 'submitted',
+  })
+  return { id: campaign.id, projectId: project.id }
+}
+const budgetBody = {
+  title: 'Budget renommé',
+  totalAmount: 10_000,
+  ballotRule: 'approval',
+  maxProjects: 2,
+  allocationRule: 'greedy',
+  proposalsOpensAt: '2099-01-01T10:00',
+  proposalsClosesAt: '2099-01-02T10:00',
+  voteOpensAt: '2099-01-03T10:00',
+  voteClosesAt: '2099-01-04T10:00',
+}
+const budgetRow = {
+  requires: 'member' as const,
+  rowOfB: budgetOf('communeB'),
+  rowOfA: budgetOf('communeA'),
+}
+
 async function membershipParams(agent: Agent, collectivityId: number) {
   const membership = await membershipOf(agent, collectivityId)
   return { id: membership.id }
 }
 
 const MATRIX: Record<string, MatrixEntry> = {
+  // Participation module: participatory budgets of the current authority.
+  'GET /participation/budgets/:id': budgetRow,
+  'PUT /participation/budgets/:id': { ...budgetRow, body: budgetBody },
+  'POST /participation/budgets/:id/phase': budgetRow,
+  'POST /participation/budgets/:id/projects/:projectId/review': {
+    ...budgetRow,
+    body: { feasible: true, reason: 'Faisable en 2027', finalCost: 1200 },
+  },
+  'POST /participation/budgets/:id/projects/:projectId/merge': {
+    ...budgetRow,
+    body: { intoId: 1 },
+  },
+  'POST /participation/budgets/:id/projects/:projectId/hide': {
+    ...budgetRow,
+    body: { reason: 'Hors sujet' },
+  },
+  'POST /participation/budgets/:id/paper-ballots': { ...budgetRow, body: { projectIds: [] } },
+  'GET /participation/budgets/:id/results': budgetRow,
+  'GET /participation/budgets/:id/export': budgetRow,
   'GET /': { requires: 'member' },
   'GET /authorities': { requires: 'member' },
   'PUT /authority': { requires: 'member', body: { collectivityId: 0 } },

@@ -3,6 +3,7 @@ import db from '@adonisjs/lucid/services/db'
 import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
 import BudgetCampaign from '#participation/models/budget_campaign'
 import ComputeBudgetResults from '#participation/actions/budgets/compute_budget_results'
+import { syncBudgetFeed } from '#participation/actions/budgets/save_budget_campaign'
 
 /**
  * Closes a campaign's vote (at its closing date, by the job, or earlier by an agent): records
@@ -33,6 +34,7 @@ export default class CloseBudgetVote {
       )
       campaign.merge({ closedAt: now, results, ballotsDigest: results.ballots_digest })
       await campaign.useTransaction(trx).save()
+      await syncBudgetFeed(campaign, trx)
       return campaign
     }
   }
