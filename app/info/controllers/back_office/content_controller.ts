@@ -63,11 +63,7 @@ export default class ContentController {
         expireAt: item.expireAt?.toISO() ?? null,
         source: item.source,
         values: type.formValues(item),
-        image: item.imageMediaId
-          ? ((await new MediaPreviews().handle(tenant.collectivityId, [item.imageMediaId])).get(
-              item.imageMediaId
-            ) ?? null)
-          : null,
+        image: await new MediaPreviews().one(tenant.collectivityId, item.imageMediaId),
         preview:
           type.content === 'news'
             ? sanitizeRichText(item.body)

@@ -13,11 +13,12 @@ export interface MediaPreview {
 }
 
 export function previewOf(media: Media): MediaPreview {
-  const smallest = media.state === 'ready'
-    ? [...media.variants]
-        .filter((variant) => variant.mime.startsWith('image/'))
-        .sort((a, b) => a.width - b.width || (a.mime === 'image/webp' ? -1 : 1))[0]
-    : undefined
+  const smallest =
+    media.state === 'ready'
+      ? [...media.variants]
+          .filter((variant) => variant.mime.startsWith('image/'))
+          .sort((a, b) => a.width - b.width || (a.mime === 'image/webp' ? -1 : 1))[0]
+      : undefined
   return {
     id: media.id,
     kind: media.kind,
@@ -39,5 +40,12 @@ export default class MediaPreviews {
     const rows = await Media.ownedBy(collectivityId).whereIn('id', wanted)
     for (const media of rows) previews.set(media.id, previewOf(media))
     return previews
+  }
+
+  /** The preview of one media id (null when absent or another authority's). */
+  async one(collectivityId: number, id: number | null | undefined): Promise<MediaPreview | null> {
+    if (!id) return null
+    const previews = await this.handle(collectivityId, [id])
+    return previews.get(id) ?? null
   }
 }
