@@ -1,6 +1,6 @@
 import type { HttpContext } from '@adonisjs/core/http'
 import { readFile } from 'node:fs/promises'
-import env from '#start/env'
+import { mapTiles } from '#kernel/http/map_tiles'
 import { NotFoundError, DomainError } from '#kernel/http/errors'
 import PublishContent from '#info/actions/publish_content'
 import ScheduleContent from '#info/actions/schedule_content'
@@ -117,10 +117,7 @@ export default class ContentController {
         .filter(([, entry]) => entry.back === params.type)
         .map(([kind, entry]) => ({ kind, label: entry.label })),
       importReport: session.flashMessages.get('infoImportReport') ?? null,
-      map: {
-        tileUrl: env.get('MAP_TILE_URL') ?? null,
-        attribution: env.get('MAP_TILE_ATTRIBUTION') ?? null,
-      },
+      map: mapTiles(),
     })
   }
 
