@@ -1,9 +1,14 @@
 import sanitizeHtml from 'sanitize-html'
+import env from '#start/env'
+
+/** Our own media URLs (APP_URL, which may be plain http locally) are always allowed for images. */
+const ownMedia = () => `${env.get('APP_URL').replace(/\/$/, '')}/media/`
 
 /**
  * What agents may put in a news body or an event description: text formatting, lists, links
  * and images. Scripts, styles, iframes and every `on…` handler are dropped; links may only use
- * http(s), mailto and tel.
+ * http(s), mailto and tel. It matches what the back-office editor (Tiptap) produces, which
+ * already cleans pasted Word and LibreOffice HTML; this is the check that counts.
  */
 const options: sanitizeHtml.IOptions = {
   allowedTags: [
@@ -28,7 +33,12 @@ const options: sanitizeHtml.IOptions = {
   ],
   allowedAttributes: { a: ['href', 'title', 'target', 'rel'], img: ['src', 'alt', 'title'] },
   allowedSchemes: ['http', 'https', 'mailto', 'tel'],
-  allowedSchemesByTag: { img: ['https'] },
+  allowedSchemesByTag: { img: ['https', 'http'] },
+  // An image over plain http is kept only when it is one of ours (the media pipeline's).
+  exclusiveFilter: (frame) =>
+    frame.tag === 'img' &&
+    /^http:/i.test(frame.attribs.src ?? '') &&
+    !frame.attribs.src.startsWith(ownMedia()),
   disallowedTagsMode: 'discard',
   transformTags: { a: sanitizeHtml.simpleTransform('a', { rel: 'noopener noreferrer' }) },
 }

@@ -24,7 +24,7 @@ export function publicLogo(row: LogoRow | null | undefined): PublicLogo | null {
   const images = (row?.variants ?? []).filter((variant) => variant.mime.startsWith('image/'))
   if (images.length === 0) return null
   const header = [...images].sort(
-    (a, b) => a.width - b.width || (a.mime === 'image/webp' ? 1 : -1)
+    (a, b) => a.width - b.width || (a.mime === 'image/webp' ? -1 : 1)
   )[0]
   return {
     url: variantUrl(header),

@@ -1,6 +1,6 @@
 import type { HttpContext } from '@adonisjs/core/http'
 import { readFile } from 'node:fs/promises'
-import env from '#start/env'
+import { mapTiles } from '#kernel/http/map_tiles'
 import { NotFoundError, DomainError } from '#kernel/http/errors'
 import PublishContent from '#info/actions/publish_content'
 import ScheduleContent from '#info/actions/schedule_content'
@@ -63,11 +63,7 @@ export default class ContentController {
         expireAt: item.expireAt?.toISO() ?? null,
         source: item.source,
         values: type.formValues(item),
-        image: item.imageMediaId
-          ? ((await new MediaPreviews().handle(tenant.collectivityId, [item.imageMediaId])).get(
-              item.imageMediaId
-            ) ?? null)
-          : null,
+        image: await new MediaPreviews().one(tenant.collectivityId, item.imageMediaId),
         preview:
           type.content === 'news'
             ? sanitizeRichText(item.body)
@@ -122,10 +118,7 @@ export default class ContentController {
         .filter(([, entry]) => entry.back === params.type)
         .map(([kind, entry]) => ({ kind, label: entry.label })),
       importReport: session.flashMessages.get('infoImportReport') ?? null,
-      map: {
-        tileUrl: env.get('MAP_TILE_URL') ?? null,
-        attribution: env.get('MAP_TILE_ATTRIBUTION') ?? null,
-      },
+      map: mapTiles(),
     })
   }
 

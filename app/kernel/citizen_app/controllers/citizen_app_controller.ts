@@ -1,7 +1,7 @@
 import type { HttpContext } from '@adonisjs/core/http'
 import app from '@adonisjs/core/services/app'
 import { readFile } from 'node:fs/promises'
-import env from '#start/env'
+import { mapTiles } from '#kernel/http/map_tiles'
 import RenderAppManifest from '#kernel/citizen_app/actions/render_app_manifest'
 import RenderAppIcon from '#kernel/citizen_app/actions/render_app_icon'
 
@@ -41,10 +41,9 @@ export default class CitizenAppController {
   async shell({ view, response }: HttpContext) {
     secure(response)
     response.header('Cache-Control', 'no-cache')
-    const config = {
-      mapTileUrl: env.get('MAP_TILE_URL') ?? null,
-      mapAttribution: env.get('MAP_TILE_ATTRIBUTION') ?? null,
-    }
+    // The same background as the back-office maps: OpenStreetMap unless MAP_TILE_URL says otherwise.
+    const { tileUrl, attribution } = mapTiles()
+    const config = { mapTileUrl: tileUrl, mapAttribution: attribution }
     // `<` escaped so that no value can close the data block.
     const configJson = JSON.stringify(config).replace(/</g, '\\u003c')
     return view.render('citizen_app', { configJson })

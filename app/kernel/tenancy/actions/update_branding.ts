@@ -35,7 +35,8 @@ export default class UpdateBranding {
       const after: Branding = {
         ...before,
         colour: input.colour?.toLowerCase() ?? before.colour,
-        logoMediaId: input.logoMediaId === undefined ? (before.logoMediaId ?? null) : input.logoMediaId,
+        logoMediaId:
+          input.logoMediaId === undefined ? (before.logoMediaId ?? null) : input.logoMediaId,
       }
       collectivity.branding = after
       await collectivity.save()
@@ -67,13 +68,28 @@ export default class UpdateBranding {
       )
     }
     if (media.kind !== 'image') {
-      throw new DomainError('E_LOGO_NOT_IMAGE', 'Le logo doit être une image (JPEG, PNG, WebP ou HEIC)', 422, 'logoMediaId')
+      throw new DomainError(
+        'E_LOGO_NOT_IMAGE',
+        'Le logo doit être une image (JPEG, PNG, WebP ou HEIC)',
+        422,
+        'logoMediaId'
+      )
     }
     if (media.bytes > LOGO_MAX_BYTES) {
-      throw new DomainError('E_LOGO_TOO_LARGE', 'Le logo dépasse 2 Mo : choisissez une image plus légère', 413, 'logoMediaId')
+      throw new DomainError(
+        'E_LOGO_TOO_LARGE',
+        'Le logo dépasse 2 Mo : choisissez une image plus légère',
+        413,
+        'logoMediaId'
+      )
     }
     if (media.state === 'failed') {
-      throw new DomainError('E_LOGO_FAILED', `Ce fichier n’a pas pu être traité : ${media.failureReason ?? 'image illisible'}`, 422, 'logoMediaId')
+      throw new DomainError(
+        'E_LOGO_FAILED',
+        `Ce fichier n’a pas pu être traité : ${media.failureReason ?? 'image illisible'}`,
+        422,
+        'logoMediaId'
+      )
     }
   }
 }

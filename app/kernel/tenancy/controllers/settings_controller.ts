@@ -33,11 +33,7 @@ export default class SettingsController {
       branding: {
         colour: tenant.collectivity.branding?.colour ?? '',
         logoMediaId,
-        logo: logoMediaId
-          ? ((await new MediaPreviews().handle(tenant.collectivityId, [logoMediaId])).get(
-              logoMediaId
-            ) ?? null)
-          : null,
+        logo: await new MediaPreviews().one(tenant.collectivityId, logoMediaId),
       },
     })
   }
