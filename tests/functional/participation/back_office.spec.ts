@@ -49,6 +49,8 @@ test.group('Participation back-office', (group) => {
     assert.equal(page.body().component, 'participation/polls/index')
     assert.deepEqual(page.body().props.editing.values.options, pollForm.options)
     assert.equal(page.body().props.editing.values.opensAt, '2030-06-01T09:00')
+    // A new poll starts with the authority's setting of the feature (after the close by default).
+    assert.equal(page.body().props.defaultVisibility, 'after_close')
 
     const refused = await client
       .post(`/participation/polls/${poll.id}/publish`)

@@ -1,5 +1,6 @@
 import type { HttpContext } from '@adonisjs/core/http'
 import Poll from '#participation/models/poll'
+import { findFeature } from '#kernel/modules/registry'
 import PollOption from '#participation/models/poll_option'
 import SavePoll from '#participation/actions/save_poll'
 import PublishParticipation from '#participation/actions/publish_participation'
@@ -47,6 +48,10 @@ export default class PollsController {
     }
     return inertia.render('participation/polls/index', {
       featureOn: tenant.collectivity.isModuleEnabled('polls'),
+      // The authority's setting of the polls feature: the visibility a new poll starts with.
+      defaultVisibility:
+        tenant.collectivity.modules?.polls?.settings?.resultsVisibility ??
+        findFeature('polls')?.defaults?.resultsVisibility,
       creating:
         filters.edit === 'new' || (!filters.edit && session.flashMessages.has('inputErrorsBag')),
       editing,
