@@ -4,7 +4,13 @@ import { DomainError } from '#kernel/http/errors'
 export const OUTAGE_RETRY_AFTER_SECONDS = 5
 
 /** What ioredis, BullMQ and network sockets throw when the service behind them is away. */
-const OUTAGE_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENOTFOUND'])
+const OUTAGE_CODES = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ETIMEDOUT',
+  'EHOSTUNREACH',
+  'ENOTFOUND',
+])
 const OUTAGE_MESSAGES = [
   /^Command timed out$/,
   /^Connection is closed\.?$/,
