@@ -5,7 +5,7 @@ import { isCurrentAgentSession } from '#kernel/accounts/agent_sessions'
 /**
  * Part of the back-office stack, right after `initializeAuth`: a session that an agent's
  * logout, password reset or role removal revoked is signed out here, before `auth` or `guest`
- * read it, so every later check sees a guest (ADR 0012).
+ * read it, so every later check sees a guest (ADR 0013).
  */
 export default class RevokedSessionMiddleware {
   async handle(ctx: HttpContext, next: NextFn) {

@@ -4,7 +4,7 @@ import db from '@adonisjs/lucid/services/db'
 import type Agent from '#kernel/accounts/models/agent'
 
 /**
- * Revocable back-office sessions (ADR 0012). A session remembers the agent's session
+ * Revocable back-office sessions (ADR 0013). A session remembers the agent's session
  * generation when it is opened; bumping the generation (logout, password reset, role removal)
  * makes every session opened before it stale, on every web node and whatever the session store
  * (signed cookie, memory or Redis): the check reads the agent row the guard loads anyway.
