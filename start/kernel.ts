@@ -37,6 +37,7 @@ export const middleware = router.named({
   tenant: () => import('#middleware/tenant_middleware'),
   superAdmin: () => import('#middleware/super_admin_middleware'),
   apiResponse: () => import('#kernel/http/api_response_middleware'),
+  backOfficeHeaders: () => import('#middleware/back_office_headers_middleware'),
 })
 
 /**
@@ -44,6 +45,7 @@ export const middleware = router.named({
  */
 export function backOffice() {
   return [
+    middleware.backOfficeHeaders(),
     middleware.session(),
     middleware.shield(),
     middleware.initializeAuth(),

@@ -12,8 +12,18 @@ import { makeAgent, makeCollectivity, PASSWORD } from '../../functional/tenancy/
 test.group('Info back-office in a browser', (group) => {
   group.each.setup(() => testUtils.db().truncate())
 
+  /** Console reports of what the back-office's Content-Security-Policy blocked, per page. */
+  const cspViolations = new WeakMap<object, string[]>()
+
   async function signIn(visit: any, email: string) {
     const page = await visit('/login')
+    const blocked: string[] = []
+    cspViolations.set(page, blocked)
+    page.on('console', (message: { text(): string }) => {
+      if (/Content Security Policy/i.test(message.text())) blocked.push(message.text())
+    })
+    // The login page was loaded before the listener: load it again under watch.
+    await page.reload()
     await page.getByLabel('Adresse e-mail').fill(email)
     await page.getByLabel('Mot de passe').fill(PASSWORD)
     await page.getByRole('button', { name: 'Se connecter' }).click()
@@ -61,6 +71,8 @@ test.group('Info back-office in a browser', (group) => {
       feed.body().data.map((item: any) => [item.title, item.origin, item.authority.code]),
       [['Fermeture de la piscine intercommunale', 'epci', epci.code]]
     )
+    // The rich-text editor (Tiptap) and Inertia's progress bar ran under the CSP.
+    assert.deepEqual(cspViolations.get(page), [])
   })
 
   test('a place is placed on the map without tiles and saved with its position', async ({
@@ -90,5 +102,7 @@ test.group('Info back-office in a browser', (group) => {
     assert.equal(place.name, 'Marché couvert')
     assert.closeTo(place.lat!, lat, 1e-6)
     assert.closeTo(place.lng!, lng, 1e-6)
+    // Vite's scripts and styles, Inertia and Leaflet all ran under the CSP, nothing blocked.
+    assert.deepEqual(cspViolations.get(page), [])
   })
 })
