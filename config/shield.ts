@@ -2,12 +2,27 @@ import { defineConfig } from '@adonisjs/shield'
 
 const shieldConfig = defineConfig({
   /**
-   * Configure CSP policies for your app. Refer documentation
-   * to learn more
+   * The back-office's Content-Security-Policy (shield runs only in its stack). Scripts and
+   * style elements need this request's nonce: the layout gives it to Vite's tags, and to Vite's
+   * client through `<meta property="csp-nonce">` for the styles it injects in development.
+   * Leaflet and Vue set styles through the CSSOM (`el.style`), which CSP does not restrict.
+   * `ws:`/`wss:` are for Vite's HMR socket; map tiles come over https.
    */
   csp: {
-    enabled: false,
-    directives: {},
+    enabled: true,
+    directives: {
+      defaultSrc: [`'self'`],
+      scriptSrc: [`'self'`, '@nonce'],
+      styleSrc: [`'self'`, '@nonce'],
+      imgSrc: [`'self'`, 'data:', 'blob:', 'https:'],
+      fontSrc: [`'self'`, 'data:'],
+      connectSrc: [`'self'`, 'ws:', 'wss:'],
+      mediaSrc: [`'self'`, 'blob:'],
+      objectSrc: [`'none'`],
+      baseUri: [`'self'`],
+      formAction: [`'self'`],
+      frameAncestors: [`'none'`],
+    },
     reportOnly: false,
   },
 

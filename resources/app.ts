@@ -8,6 +8,10 @@ import GuestLayout from '~/layouts/guest.vue'
 /** Pages shown to signed-out visitors (no navigation, no authority). */
 const GUEST_PAGES = /^(auth|errors)\//
 
+/** This page's CSP nonce (config/shield.ts), for the style element Inertia's progress bar adds. */
+const cspNonce =
+  document.querySelector<HTMLMetaElement>('meta[property="csp-nonce"]')?.nonce || undefined
+
 createInertiaApp({
   title: (title) => (title ? `${title} · Bastide` : 'Bastide'),
   resolve: async (name) => {
@@ -21,4 +25,5 @@ createInertiaApp({
       .mount(el)
   },
   progress: { color: '#1e40af' },
+  nonce: cspNonce,
 })

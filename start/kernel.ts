@@ -39,6 +39,7 @@ export const middleware = router.named({
   superAdmin: () => import('#middleware/super_admin_middleware'),
   apiResponse: () => import('#kernel/http/api_response_middleware'),
   verifiedCitizen: () => import('#middleware/verified_citizen_middleware'),
+  backOfficeHeaders: () => import('#middleware/back_office_headers_middleware'),
 })
 
 /**
@@ -46,6 +47,7 @@ export const middleware = router.named({
  */
 export function backOffice() {
   return [
+    middleware.backOfficeHeaders(),
     middleware.session(),
     middleware.shield(),
     middleware.initializeAuth(),

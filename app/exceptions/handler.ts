@@ -1,6 +1,6 @@
 import app from '@adonisjs/core/services/app'
 import { type HttpContext, ExceptionHandler } from '@adonisjs/core/http'
-import { isApiRequest, renderApiError } from '#kernel/http/api_errors'
+import { isApiRequest, rememberErrorHeaders, renderApiError } from '#kernel/http/api_errors'
 import { asRequestError } from '#kernel/http/request_errors'
 import { allowedMethods, applyApiSecurityHeaders } from '#kernel/http/security_headers'
 import { renderBackOfficeError } from '#kernel/tenancy/back_office_errors'
@@ -28,6 +28,7 @@ export default class HttpExceptionHandler extends ExceptionHandler {
       for (const [name, value] of Object.entries(rendered.headers)) {
         ctx.response.header(name, value)
       }
+      rememberErrorHeaders(ctx, rendered.headers)
       ctx.response.header('Cache-Control', 'no-store')
       return ctx.response.status(rendered.status).send({ errors: rendered.errors })
     }

@@ -79,6 +79,20 @@ const eventFilters = vineQueryParameters(eventsQueryValidator, {
   to: { description: 'Événements commençant au plus tard à cette date' },
 })
 
+/** A GeoJSON position: [longitude, latitude]. */
+const position2d = {
+  type: 'array',
+  minItems: 2,
+  maxItems: 2,
+  items: { type: 'number' },
+}
+const geometry = (type: string, coordinates: OpenApiObject) => ({
+  type: 'object',
+  required: ['type', 'coordinates'],
+  additionalProperties: false,
+  properties: { type: { const: type }, coordinates },
+})
+
 const placeProperties = {
   id: { type: 'integer' },
   category: { type: 'string', enum: PLACE_CATEGORIES },
@@ -86,10 +100,7 @@ const placeProperties = {
   description: { type: 'string', description: 'HTML assaini.' },
   address: text,
   position,
-  geometry: nullable({
-    type: 'object',
-    description: 'Géométrie GeoJSON : Point, ou LineString / MultiLineString (pistes cyclables).',
-  }),
+  geometry: nullable(ref('PlaceGeometry')),
   phone: text,
   email: text,
   website: text,
@@ -455,15 +466,45 @@ const fragment: OpenApiFragment = {
           },
         },
       },
+      PlaceGeometry: {
+        description:
+          'Géométrie GeoJSON (RFC 7946, [longitude, latitude]) : Point, ou LineString / MultiLineString (pistes cyclables).',
+        oneOf: [
+          geometry('Point', position2d),
+          geometry('LineString', { type: 'array', minItems: 2, items: position2d }),
+          geometry('MultiLineString', {
+            type: 'array',
+            minItems: 1,
+            items: { type: 'array', minItems: 2, items: position2d },
+          }),
+        ],
+      },
+      PlaceFeature: {
+        type: 'object',
+        required: ['type', 'id', 'geometry', 'properties'],
+        additionalProperties: false,
+        properties: {
+          type: { const: 'Feature' },
+          id: { type: 'integer' },
+          geometry: nullable(ref('PlaceGeometry')),
+          properties: {
+            type: 'object',
+            description: 'Les champs d’un lieu (voir `Place`), sans sa géométrie.',
+            required: placeRequired.filter((name) => name !== 'geometry'),
+            additionalProperties: false,
+            properties: Object.fromEntries(
+              Object.entries(placeProperties).filter(([name]) => name !== 'geometry')
+            ),
+          },
+        },
+      },
       PlaceFeatureCollection: {
         type: 'object',
         required: ['type', 'features', 'meta'],
+        additionalProperties: false,
         properties: {
           type: { const: 'FeatureCollection' },
-          features: {
-            type: 'array',
-            items: { type: 'object', required: ['type', 'geometry', 'properties'] },
-          },
+          features: { type: 'array', items: ref('PlaceFeature') },
           meta: ref('PageMeta'),
         },
       },

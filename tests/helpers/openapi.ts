@@ -108,15 +108,20 @@ export async function assertMatchesOpenApi(
       )
     return
   }
-  if (!content['application/json']) return
+  // The documented media type the answer declares (GeoJSON beside JSON), else JSON.
+  const answered = String(response.header('content-type') ?? '')
+    .split(';')[0]
+    .trim()
+  const mediaType = content[answered] ? answered : 'application/json'
+  if (!content[mediaType]) return
 
-  if (!String(response.header('content-type') ?? '').includes('json')) {
+  if (!answered.includes('json')) {
     fail(
       `OpenAPI: ${status} of ${method.toUpperCase()} ${template} must be JSON, got ${response.header('content-type')}`
     )
   }
   const validate = ajv.getSchema(
-    `${DOCUMENT_ID}#${documented.pointer}/content/application~1json/schema`
+    `${DOCUMENT_ID}#${documented.pointer}/content/${escapePointer(mediaType)}/schema`
   )
   if (!validate) fail(`OpenAPI: no schema compiled for ${documented.pointer}`)
   if (!validate(response.body())) {

@@ -3,7 +3,7 @@ import { DateTime } from 'luxon'
 import env from '#start/env'
 import { eventsQuery, type EventFilters } from '#info/actions/list_events'
 import type { Audience } from '#info/support/audience'
-import { plainText } from '#info/support/rich_text'
+import { plainLines } from '#info/support/rich_text'
 import { parisVTimezone } from '#info/support/vtimezone'
 import { EVENT_CATEGORY_LABELS, TIME_ZONE } from '#info/vocabulary'
 
@@ -21,6 +21,22 @@ function stampsInUtc(ics: string): string {
     const utc = DateTime.fromFormat(local, "yyyyLLdd'T'HHmmss", { zone: TIME_ZONE }).toUTC()
     return `DTSTAMP:${utc.toFormat("yyyyLLdd'T'HHmmss")}Z\r`
   })
+}
+
+/**
+ * Only RFC 5545 / RFC 7986 properties: ical-generator adds `X-WR-CALNAME` and
+ * `X-PUBLISHED-TTL` beside the standard NAME and REFRESH-INTERVAL; `X-WR-TIMEZONE` alone is
+ * kept, as clients that ignore VTIMEZONE read it. A removed property's folded lines go too.
+ */
+function withoutExtensions(ics: string): string {
+  const kept: string[] = []
+  let dropping = false
+  for (const line of ics.split('\r\n')) {
+    const continuation = line.startsWith(' ') || line.startsWith('\t')
+    if (!continuation) dropping = /^X-/i.test(line) && !/^X-WR-TIMEZONE[:;]/i.test(line)
+    if (!dropping) kept.push(line)
+  }
+  return kept.join('\r\n')
 }
 
 /**
@@ -55,18 +71,19 @@ export default class EventsCalendar {
         summary: event.title,
         description:
           [
-            plainText(event.description),
+            plainLines(event.description),
             event.organiser ? `Organisé par ${event.organiser}` : '',
             event.price ?? '',
+            `Publié par ${authority.name}`,
           ]
             .filter(Boolean)
             .join('\n') || null,
         location: [event.placeName, event.address].filter(Boolean).join(', ') || null,
         url: event.link,
         categories: [{ name: EVENT_CATEGORY_LABELS[event.category] }],
-        x: { 'X-BASTIDE-AUTHORITY': authority.name },
+        sequence: event.sequence,
       })
     }
-    return stampsInUtc(calendar.toString())
+    return withoutExtensions(stampsInUtc(calendar.toString()))
   }
 }

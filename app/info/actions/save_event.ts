@@ -64,12 +64,20 @@ export default class SaveEvent {
       const event = id
         ? ((await findContentForUpdate('event', id, trx, [collectivityId])) as Event)
         : new Event().merge({ collectivityId, status: 'draft' })
+      const allDay = input.allDay ?? false
+      // Instants compared, not zones: the stored one reads back in UTC.
+      const timeChanged =
+        event.$isPersisted &&
+        (event.startsAt.toMillis() !== startsAt.toMillis() ||
+          event.endsAt.toMillis() !== endsAt.toMillis() ||
+          event.allDay !== allDay)
+      if (timeChanged) event.sequence = (event.sequence ?? 0) + 1
       event.merge({
         title: input.title.trim(),
         description: sanitizeRichText(input.description),
         startsAt,
         endsAt,
-        allDay: input.allDay ?? false,
+        allDay,
         placeName: input.placeName?.trim() || null,
         address: input.address?.trim() || null,
         lat: input.lat ?? null,

@@ -22,6 +22,10 @@ export default class Event extends Publishable {
   @column()
   declare allDay: boolean
 
+  /** iCalendar SEQUENCE: raised each time the event's time changes. */
+  @column()
+  declare sequence: number
+
   @column()
   declare placeName: string | null
 

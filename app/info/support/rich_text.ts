@@ -48,6 +48,19 @@ export function sanitizeRichText(html: string | null | undefined): string {
 }
 
 /** Plain text of a rich text (feed summaries, iCalendar descriptions). */
+/**
+ * Rich text as plain lines, for iCalendar's DESCRIPTION: each paragraph, list item or `<br>` on
+ * its own line, spaces inside a line collapsed.
+ */
+export function plainLines(html: string | null | undefined): string {
+  const broken = (html ?? '').replace(/<br\s*\/?>|<\/(?:p|li|h[1-6]|blockquote)>/gi, '\n')
+  return sanitizeHtml(broken, { allowedTags: [], allowedAttributes: {} })
+    .split('\n')
+    .map((line) => line.replace(/\s+/g, ' ').trim())
+    .filter(Boolean)
+    .join('\n')
+}
+
 export function plainText(html: string | null | undefined): string {
   return sanitizeHtml(html ?? '', { allowedTags: [], allowedAttributes: {} })
     .replace(/\s+/g, ' ')

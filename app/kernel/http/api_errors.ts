@@ -18,6 +18,23 @@ export interface RenderedApiError {
 /** Paths answered with the JSON error format rather than the back-office's pages. */
 const API_PREFIXES = ['/api/', '/open311/']
 
+const errorHeaders = new WeakMap<HttpContext, Record<string, string | number>>()
+
+/**
+ * The headers of a rendered error, kept so that the API stack sets them again last: a route's
+ * own limiter (login) refuses inside the group's writes limiter, which would otherwise write
+ * its own X-RateLimit-* over the refusing one's on the way out.
+ */
+export function rememberErrorHeaders(ctx: HttpContext, headers: Record<string, string | number>) {
+  errorHeaders.set(ctx, headers)
+}
+
+export function restoreErrorHeaders(ctx: HttpContext) {
+  for (const [name, value] of Object.entries(errorHeaders.get(ctx) ?? {})) {
+    ctx.response.header(name, value)
+  }
+}
+
 export function isApiRequest(ctx: HttpContext): boolean {
   const url = ctx.request.url()
   return (
@@ -74,6 +91,9 @@ export function renderApiError(
   if (failure.code === 'E_TOO_MANY_REQUESTS') {
     const headers = failure.getDefaultHeaders?.() ?? {}
     const retryAfter = Number(headers['Retry-After'] ?? failure.response?.availableIn ?? 60)
+    // The refusing limiter's own figures, the reset in seconds like Retry-After (the package
+    // writes a date there, which clients of the X-RateLimit-* convention do not expect).
+    headers['X-RateLimit-Reset'] = retryAfter
     return {
       status: 429,
       errors: [

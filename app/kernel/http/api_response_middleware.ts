@@ -2,6 +2,7 @@ import type { HttpContext } from '@adonisjs/core/http'
 import type { NextFn } from '@adonisjs/core/types/http'
 import { applyApiCacheRules } from '#kernel/http/cache'
 import { applyApiSecurityHeaders } from '#kernel/http/security_headers'
+import { restoreErrorHeaders } from '#kernel/http/api_errors'
 
 /**
  * The outer layer of the API stack (`api()` in start/kernel.ts): cache headers and ETags once
@@ -12,5 +13,6 @@ export default class ApiResponseMiddleware {
     await next()
     applyApiCacheRules(ctx)
     applyApiSecurityHeaders(ctx)
+    restoreErrorHeaders(ctx)
   }
 }

@@ -3,7 +3,7 @@ import testUtils from '@adonisjs/core/services/test_utils'
 import News from '#info/models/news'
 import Place from '#info/models/place'
 import { makeAgent, makeCollectivity } from '../../functional/tenancy/fixtures.js'
-import { signIn } from '#tests/helpers/browser'
+import { cspViolationsOf, signIn } from '#tests/helpers/browser'
 
 /**
  * The info back-office in Chromium, against the real server (Vite dev middleware): tables are
@@ -53,6 +53,8 @@ test.group('Info back-office in a browser', (group) => {
       feed.body().data.map((item: any) => [item.title, item.origin, item.authority.code]),
       [['Fermeture de la piscine intercommunale', 'epci', epci.code]]
     )
+    // The rich-text editor (Tiptap) and Inertia's progress bar ran under the CSP.
+    assert.deepEqual(cspViolationsOf(page), [])
   })
 
   test('a place is placed on the map without tiles and saved with its position', async ({
@@ -82,5 +84,7 @@ test.group('Info back-office in a browser', (group) => {
     assert.equal(place.name, 'Marché couvert')
     assert.closeTo(place.lat!, lat, 1e-6)
     assert.closeTo(place.lng!, lng, 1e-6)
+    // Vite's scripts and styles, Inertia and Leaflet all ran under the CSP, nothing blocked.
+    assert.deepEqual(cspViolationsOf(page), [])
   })
 })

@@ -9,6 +9,25 @@ const badToken = { token: 'x'.repeat(43) }
 test.group('API rate limits on writes', (group) => {
   group.each.setup(() => testUtils.db().wrapInGlobalTransaction())
 
+  test('the login 429 carries the login limiter’s own X-RateLimit-* with a reset in seconds', async ({
+    client,
+    assert,
+  }) => {
+    const attempt = () =>
+      client.post('/api/v1/auth/login').json({ email: 'a@example.org', password: 'pas le bon' })
+    for (let request = 0; request < apiRateLimits.login.requests; request++) {
+      const refused = await attempt()
+      refused.assertStatus(401)
+    }
+    const blocked = await attempt()
+    blocked.assertStatus(429)
+    assert.equal(blocked.header('x-ratelimit-limit'), String(apiRateLimits.login.requests))
+    assert.equal(blocked.header('x-ratelimit-remaining'), '0')
+    const reset = Number(blocked.header('x-ratelimit-reset'))
+    assert.isTrue(Number.isInteger(reset) && reset > 0 && reset <= 60, `reset ${reset}`)
+    assert.equal(blocked.header('x-ratelimit-reset'), blocked.header('retry-after'))
+  })
+
   test('anonymous writes are counted per IP; reads are not limited', async ({ client, assert }) => {
     for (let request = 0; request < apiRateLimits.anonymousWrites.requests; request++) {
       const response = await client.post('/api/v1/auth/verify-email').json(badToken)

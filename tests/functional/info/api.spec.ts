@@ -309,6 +309,7 @@ test.group('Info citizen API', (group) => {
     const geojson = await client.get(`${base(s.auch.code)}/places`).qs({ format: 'geojson' })
     geojson.assertStatus(200)
     assert.match(String(geojson.header('content-type')), /^application\/geo\+json/)
+    await assertMatchesOpenApi(geojson)
     assert.equal(geojson.body().type, 'FeatureCollection')
     const feature = geojson.body().features.find((f: any) => f.properties.name === 'Marché d’Auch')
     assert.deepEqual(feature.geometry, { type: 'Point', coordinates: [0.5857, 43.6465] })
