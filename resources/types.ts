@@ -13,6 +13,7 @@ export interface SharedAuthority {
   role: string | null
   roleLabel: string
   colour: string | null
+  features: string[]
   can: { manageAgents: boolean; manageModules: boolean; readAudit: boolean }
 }
 

@@ -30,6 +30,10 @@ export default class InertiaMiddleware extends BaseInertiaMiddleware {
               role: tenant.role,
               roleLabel: tenant.role ? ROLE_LABELS[tenant.role] : 'Super-administrateur',
               colour: tenant.collectivity.branding?.colour ?? null,
+              // Switched-on features: the navigation shows a module's entries only then.
+              features: Object.entries(tenant.collectivity.modules ?? {})
+                .filter(([, state]) => state.enabled)
+                .map(([key]) => key),
               can: {
                 manageAgents: tenant.can('agents.manage'),
                 manageModules: tenant.can('modules.manage'),

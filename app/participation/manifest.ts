@@ -38,6 +38,21 @@ export default defineModule({
     const { closeBudgetVotesJob } = await import('#participation/jobs/close_budget_votes_job')
     return [closeBudgetVotesJob]
   },
+  async stats(collectivityId) {
+    const { default: ParticipationStats } =
+      await import('#participation/actions/participation_stats')
+    return new ParticipationStats().handle(collectivityId)
+  },
+  gdpr: {
+    async export(citizenId) {
+      const { ExportParticipation } = await import('#participation/actions/participation_gdpr')
+      return new ExportParticipation().handle(citizenId)
+    },
+    async erase(citizenId, trx) {
+      const { DetachParticipation } = await import('#participation/actions/participation_gdpr')
+      await new DetachParticipation().handle(citizenId, trx)
+    },
+  },
   routes: () => import('#participation/routes'),
   openapi: () => import('#participation/openapi'),
 })

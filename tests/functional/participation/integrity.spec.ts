@@ -2,7 +2,9 @@ import { test } from '@japa/runner'
 import testUtils from '@adonisjs/core/services/test_utils'
 import db from '@adonisjs/lucid/services/db'
 import { territory } from '#tests/functional/tenancy/fixtures'
-import { citizenWithToken } from '#tests/helpers/citizens'
+import { citizenWithToken, TEST_PASSWORD } from '#tests/helpers/citizens'
+import TallyPoll from '#participation/actions/tally_poll'
+import DeleteCitizenAccount from '#kernel/accounts/citizens/actions/delete_citizen_account'
 import { enable, publishedConsultation, publishedPoll } from './fixtures.js'
 
 /*
@@ -91,5 +93,41 @@ test.group('Participation integrity under concurrency', (group) => {
       () => db.table('participation_poll_answers').insert(row),
       /participation_poll_answers_poll_id_citizen_id_unique/
     )
+  })
+})
+
+test.group('Participation and GDPR', (group) => {
+  group.each.setup(() => testUtils.db().wrapInGlobalTransaction())
+
+  test('the export lists the citizen’s answers; deleting the account keeps them counted, detached', async ({
+    client,
+    assert,
+  }) => {
+    const t = await territory()
+    await enable([t.communeA])
+    const { poll, optionIds } = await publishedPoll(t.communeA)
+    const { citizen, token } = await citizenWithToken({ homeCommuneId: t.communeA.id })
+    await client
+      .post(`/api/v1/polls/${poll.id}/answers`)
+      .bearerToken(token)
+      .json({ option_ids: [optionIds[1]] })
+
+    const exported = await client.get('/api/v1/me/export').bearerToken(token)
+    exported.assertStatus(200)
+    const part = exported.body().modules.participation
+    assert.deepEqual(
+      part.polls.map((row: any) => [row.poll_id, row.options]),
+      [[poll.id, ['Jean Jaurès']]]
+    )
+    assert.deepEqual(part.consultations, [])
+
+    await new DeleteCitizenAccount().handle(citizen, { password: TEST_PASSWORD })
+    const { rows } = await db.rawQuery(
+      'SELECT citizen_id FROM participation_poll_answers WHERE poll_id = ?',
+      [poll.id]
+    )
+    assert.deepEqual(rows, [{ citizen_id: null }])
+    const tally = await new TallyPoll().handle(poll.id)
+    assert.equal(tally.options[1].count, 1)
   })
 })
