@@ -29,7 +29,24 @@ export class ExportParticipation {
         WHERE s.citizen_id = ? GROUP BY s.id, k.id ORDER BY s.id`,
       [citizenId]
     )
-    return { polls, consultations }
+    const { rows: budgetBallots } = await db.rawQuery(
+      `SELECT g.id AS campaign_id, g.title, b.project_ids, b.declared_age, b.submitted_at, b.created_at, b.updated_at
+         FROM participation_budget_ballots b
+         JOIN participation_budget_campaigns g ON g.id = b.campaign_id
+        WHERE b.citizen_id = ? ORDER BY b.id`,
+      [citizenId]
+    )
+    const { rows: budgetProposals } = await db.rawQuery(
+      `SELECT id, campaign_id, title, description, estimated_cost, place, status, created_at
+         FROM participation_budget_projects WHERE author_citizen_id = ? ORDER BY id`,
+      [citizenId]
+    )
+    return {
+      polls,
+      consultations,
+      budget_ballots: budgetBallots,
+      budget_proposals: budgetProposals,
+    }
   }
 }
 
@@ -40,8 +57,16 @@ export class ExportParticipation {
  */
 export class DetachParticipation {
   async handle(citizenId: number, trx: TransactionClientContract) {
-    for (const table of ['participation_poll_answers', 'participation_consultation_submissions']) {
+    for (const table of [
+      'participation_poll_answers',
+      'participation_consultation_submissions',
+      'participation_budget_ballots',
+    ]) {
       await trx.from(table).where('citizen_id', citizenId).update({ citizen_id: null })
     }
+    await trx
+      .from('participation_budget_projects')
+      .where('author_citizen_id', citizenId)
+      .update({ author_citizen_id: null })
   }
 }

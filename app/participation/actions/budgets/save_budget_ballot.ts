@@ -115,7 +115,7 @@ export default class SaveBudgetBallot {
            declared_age = EXCLUDED.declared_age, project_ids = EXCLUDED.project_ids,
            submitted_at = COALESCE(participation_budget_ballots.submitted_at, EXCLUDED.submitted_at),
            updated_at = now()
-         RETURNING id`,
+         RETURNING *`,
         [
           campaign.collectivityId,
           campaign.id,
@@ -128,7 +128,7 @@ export default class SaveBudgetBallot {
           submit ? now.toJSDate() : null,
         ] as any[]
       )
-      return BudgetBallot.query({ client: trx }).where('id', rows[0].id).firstOrFail()
+      return BudgetBallot.$createFromAdapterResult(rows[0])!
     })
   }
 }
