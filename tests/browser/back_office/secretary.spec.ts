@@ -39,16 +39,17 @@ test.group('Back-office for a town-hall secretary', (group) => {
     await editor.click()
     await page.keyboard.type('Dimanche sur la place.')
     await page.keyboard.press('Home')
-    for (let index = 0; index < 'Dimanche'.length; index++) await page.keyboard.press('Shift+ArrowRight')
+    for (let index = 0; index < 'Dimanche'.length; index++)
+      await page.keyboard.press('Shift+ArrowRight')
     await page.getByRole('button', { name: 'Gras' }).click()
     await page.keyboard.press('End')
     // A paste from Word: Office markup, styles and a script.
-    // Run in the page (a string: the test's TypeScript has no DOM types).
     const wordHtml =
       '<html xmlns:o="urn:schemas-microsoft-com:office:office"><head><style>p{color:red}</style></head><body>' +
       '<!--[if gte mso 9]><xml><o:OfficeDocumentSettings/></xml><![endif]-->' +
       '<p class="MsoNormal" style="mso-line-height-rule:exactly;color:red"><b>Inscriptions</b> en mairie<o:p></o:p></p>' +
       '<script>alert(1)</script><ul><li style="color:blue">Stand : 5 €</li></ul></body></html>'
+    // Runs in the page (a string: the test's TypeScript knows no DOM).
     await page.evaluate(`(() => {
       const data = new DataTransfer()
       data.setData('text/html', ${JSON.stringify(wordHtml)})
@@ -154,9 +155,8 @@ test.group('Back-office for a town-hall secretary', (group) => {
     await page.getByLabel('Couleur principale').fill('#7c2d12')
     await page.getByRole('button', { name: "Enregistrer l'identité" }).click()
     await page.getByText('Identité visuelle enregistrée.').waitFor()
-    const logo = await Media.findOrFail(
-      (await Collectivity.findOrFail(commune.id)).branding.logoMediaId
-    )
+    const branded = await Collectivity.findOrFail(commune.id)
+    const logo = await Media.findOrFail(branded.branding.logoMediaId)
     await new ProcessMedia().handle(logo.id)
     await page.reload()
     const headerLogo = page.getByTestId('brand-logo')
@@ -210,13 +210,16 @@ test.group('Back-office for a town-hall secretary', (group) => {
     const refusal = page.locator('#invite-confirm-error')
     await refusal.waitFor()
     assert.include(await refusal.innerText(), 'est déjà rédacteur de Vic navigateur')
-    const membership = () => Membership.query().where({ agentId: secretary.id }).firstOrFail()
-    assert.equal((await membership()).role, 'editor')
+    const roleOfSecretary = async () => {
+      const membership = await Membership.query().where({ agentId: secretary.id }).firstOrFail()
+      return membership.role
+    }
+    assert.equal(await roleOfSecretary(), 'editor')
     assert.equal(await page.getByLabel('Adresse e-mail').inputValue(), 'secretaire@example.test')
     await page.getByLabel('Confirmer le changement de rôle').check()
     await page.getByRole('button', { name: "Envoyer l'invitation" }).click()
     await page.getByText('Invitation envoyée à secretaire@example.test.').waitFor()
-    assert.equal((await membership()).role, 'admin')
+    assert.equal(await roleOfSecretary(), 'admin')
 
     // A place: opening hours written by the helper, the point placed by keyboard.
     await page.goto('/info/places?edit=new')

@@ -81,10 +81,6 @@ export default class ContentController {
     }
     return inertia.render('info/index', {
       type: params.type,
-      types: Object.entries(BACK_OFFICE_TYPES).map(([slug, entry]) => ({
-        slug,
-        label: entry.label,
-      })),
       label: type.label,
       singular: type.singular,
       filters: { q: filters.q ?? '', status: filters.status ?? '' },
