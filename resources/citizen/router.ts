@@ -79,6 +79,10 @@ export function href(to: string): string {
 }
 
 export function startRouter() {
-  window.addEventListener('popstate', () => resolve())
+  // A skip link (#contenu) changes only the hash: the screen stays as it is.
+  window.addEventListener('popstate', () => {
+    if (current.value && window.location.pathname + window.location.search === `${BASE}${current.value.path}${current.value.query.size ? `?${current.value.query}` : ''}`) return
+    resolve()
+  })
   resolve()
 }
