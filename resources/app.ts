@@ -4,13 +4,11 @@ import { createInertiaApp } from '@inertiajs/vue3'
 import { resolvePage } from '~/pages'
 import BackOfficeLayout from '~/layouts/back_office.vue'
 import GuestLayout from '~/layouts/guest.vue'
+import { cspNonce } from '~/composables/csp_nonce'
 
 /** Pages shown to signed-out visitors (no navigation, no authority). */
 const GUEST_PAGES = /^(auth|errors)\//
 
-/** This page's CSP nonce (config/shield.ts), for the style element Inertia's progress bar adds. */
-const cspNonce =
-  document.querySelector<HTMLMetaElement>('meta[property="csp-nonce"]')?.nonce || undefined
 
 createInertiaApp({
   title: (title) => (title ? `${title} · Bastide` : 'Bastide'),
@@ -25,5 +23,5 @@ createInertiaApp({
       .mount(el)
   },
   progress: { color: '#1e40af' },
-  nonce: cspNonce,
+  nonce: cspNonce(),
 })
