@@ -1,5 +1,24 @@
 /*
-| Routes of the signalement module: citizen API under /api/v1, back-office pages. Its use cases are
-| added by the module's own issue; the file exists so that the module registers like the others.
+| Routes of the signalement module: the citizen API under /api/v1, Open311 GeoReport v2 under
+| /open311/v2 (lean stack, its own error format), the back-office (tenant stack).
 */
-export {}
+import router from '@adonisjs/core/services/router'
+import { api, citizenAuth } from '#start/kernel'
+import { throttleReportsPerAddress, throttleReportsPerCitizen } from '#signalement/support/throttle'
+
+const ReportsController = () => import('#signalement/controllers/api/reports_controller')
+
+router
+  .group(() => {
+    router
+      .post('/reports', [ReportsController, 'store'])
+      .use([throttleReportsPerAddress, citizenAuth(), throttleReportsPerCitizen])
+    router.get('/reports/nearby', [ReportsController, 'nearby'])
+    router.get('/reports/:id', [ReportsController, 'show'])
+    router.post('/reports/:id/support', [ReportsController, 'support']).use(citizenAuth())
+    router.post('/reports/:id/flag', [ReportsController, 'flag']).use(citizenAuth())
+    router.get('/me/reports', [ReportsController, 'mine']).use(citizenAuth())
+    router.get('/collectivities/:code/reports', [ReportsController, 'territory'])
+  })
+  .prefix('/api/v1')
+  .use(api())

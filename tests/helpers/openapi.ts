@@ -108,15 +108,20 @@ export async function assertMatchesOpenApi(
       )
     return
   }
-  if (!content['application/json']) return
+  // The documented media type the response was sent as (GeoJSON beside JSON), else JSON.
+  const sent = String(response.header('content-type') ?? '')
+    .split(';')[0]
+    .trim()
+  const mediaType = sent !== 'application/json' && content[sent] ? sent : 'application/json'
+  if (!content[mediaType]) return
 
-  if (!String(response.header('content-type') ?? '').includes('json')) {
+  if (!sent.includes('json')) {
     fail(
       `OpenAPI: ${status} of ${method.toUpperCase()} ${template} must be JSON, got ${response.header('content-type')}`
     )
   }
   const validate = ajv.getSchema(
-    `${DOCUMENT_ID}#${documented.pointer}/content/application~1json/schema`
+    `${DOCUMENT_ID}#${documented.pointer}/content/${escapePointer(mediaType)}/schema`
   )
   if (!validate) fail(`OpenAPI: no schema compiled for ${documented.pointer}`)
   if (!validate(response.body())) {
