@@ -22,3 +22,18 @@ router
   })
   .prefix('/api/v1')
   .use(api())
+
+/*
+| Open311 GeoReport v2: `/open311/v2/discovery.json`, `services.xml`, `services/voirie.json`,
+| `requests.json` (GET, POST form-urlencoded), `requests/12.xml`. No session, no cookie.
+*/
+const GeoReportController = () => import('#signalement/controllers/open311/georeport_controller')
+
+router
+  .group(() => {
+    router.get('/:file', [GeoReportController, 'resource']).as('open311.read')
+    router.post('/:file', [GeoReportController, 'resource']).as('open311.write')
+    router.get('/:collection/:file', [GeoReportController, 'item']).as('open311.item')
+  })
+  .prefix('/open311/v2')
+  .use(api())
