@@ -3,7 +3,7 @@
 | /open311/v2 (lean stack, its own error format), the back-office (tenant stack).
 */
 import router from '@adonisjs/core/services/router'
-import { api, citizenAuth } from '#start/kernel'
+import { api, citizenAuth, tenantBackOffice } from '#start/kernel'
 import { throttleReportsPerAddress, throttleReportsPerCitizen } from '#signalement/support/throttle'
 
 const ReportsController = () => import('#signalement/controllers/api/reports_controller')
@@ -37,3 +37,18 @@ router
   })
   .prefix('/open311/v2')
   .use(api())
+
+/* Back-office: the current authority's queue (tenant stack, ADR 0004). */
+const QueueController = () => import('#signalement/controllers/back_office/queue_controller')
+
+router
+  .group(() => {
+    router.get('/signalement', [QueueController, 'index']).as('signalement.queue')
+    router
+      .post('/signalement/:id/transition', [QueueController, 'transition'])
+      .as('signalement.transition')
+    router
+      .post('/signalement/:id/reassign', [QueueController, 'reassign'])
+      .as('signalement.reassign')
+  })
+  .use(tenantBackOffice())

@@ -15,6 +15,7 @@ import SaveNews from '#info/actions/save_news'
 import SaveCanteen from '#info/actions/save_canteen'
 import SaveMenu from '#info/actions/save_menu'
 import { DateTime } from 'luxon'
+import Report from '#signalement/models/report'
 
 /** Back-office routes that act for no authority (signed-out visitors, signing out). */
 const NOT_TENANT_SCOPED = new Set([
@@ -33,7 +34,7 @@ type Territory = Awaited<ReturnType<typeof territory>>
 
 interface MatrixEntry {
   /** Who may use the route in an authority they act for. */
-  requires: 'member' | 'admin' | 'superAdmin'
+  requires: 'member' | 'handler' | 'admin' | 'superAdmin'
   /**
    * The route's parameters pointing at a row owned by commune B. Absent when the parameters are
    * not tenant rows (the route then acts on the current authority only).
@@ -75,6 +76,26 @@ const menuBody = {
 async function membershipParams(agent: Agent, collectivityId: number) {
   const membership = await membershipOf(agent, collectivityId)
   return { id: membership.id }
+}
+
+/** A report handled by commune B (signalement routes; `handler` = admin or moderator). */
+const reportOfB = async (t: Territory) => {
+  const report = await Report.create({
+    collectivityId: t.communeB.id,
+    communeId: t.communeB.id,
+    categoryCode: 'voirie',
+    description: 'Nid-de-poule de B',
+    lat: 43.6,
+    lng: 0.6,
+    source: 'app',
+    anonymous: false,
+    status: 'submitted',
+    moderation: 'pending',
+    flagsCount: 0,
+    supportsCount: 0,
+    overdue: false,
+  })
+  return { id: report.id }
 }
 
 const MATRIX: Record<string, MatrixEntry> = {
@@ -131,6 +152,18 @@ const MATRIX: Record<string, MatrixEntry> = {
     body: { publishAt: '2099-01-01T10:00' },
   },
   'POST /info/menus/:id/unpublish': { requires: 'member', rowOfB: menuOfB },
+  // Signalement: the current authority's queue (admins and moderators).
+  'GET /signalement': { requires: 'handler' },
+  'POST /signalement/:id/transition': {
+    requires: 'handler',
+    rowOfB: reportOfB,
+    body: { to: 'acknowledged' },
+  },
+  'POST /signalement/:id/reassign': {
+    requires: 'handler',
+    rowOfB: reportOfB,
+    body: { toCollectivityId: 1 },
+  },
 }
 
 interface BackOfficeRoute {
@@ -265,7 +298,12 @@ test.group('Tenancy matrix', (group) => {
       const params = entry.rowOfB
         ? await membershipParams(t.adminA, t.communeA.id)
         : (entry.params ?? {})
-      const refused = entry.requires === 'admin' ? [t.editorA, t.moderatorA] : [t.editorA, t.adminA]
+      const refused =
+        entry.requires === 'handler'
+          ? [t.editorA]
+          : entry.requires === 'admin'
+            ? [t.editorA, t.moderatorA]
+            : [t.editorA, t.adminA]
       for (const agent of refused) {
         const response = await send(client, route, url(route.pattern, params), entry.body).loginAs(
           agent
@@ -303,7 +341,9 @@ test.group('Tenancy matrix', (group) => {
           ? t.superAdmin
           : entry.requires === 'admin'
             ? t.adminA
-            : t.editorA
+            : entry.requires === 'handler'
+              ? t.moderatorA
+              : t.editorA
       const response = await send(client, route, url(route.pattern, entry.params)).loginAs(agent)
       assert.equal(response.status(), 200, route.key)
     }
