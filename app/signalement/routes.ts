@@ -1,5 +1,54 @@
 /*
-| Routes of the signalement module: citizen API under /api/v1, back-office pages. Its use cases are
-| added by the module's own issue; the file exists so that the module registers like the others.
+| Routes of the signalement module: the citizen API under /api/v1, Open311 GeoReport v2 under
+| /open311/v2 (lean stack, its own error format), the back-office (tenant stack).
 */
-export {}
+import router from '@adonisjs/core/services/router'
+import { api, citizenAuth, tenantBackOffice } from '#start/kernel'
+import { throttleReportsPerAddress, throttleReportsPerCitizen } from '#signalement/support/throttle'
+
+const ReportsController = () => import('#signalement/controllers/api/reports_controller')
+
+router
+  .group(() => {
+    router
+      .post('/reports', [ReportsController, 'store'])
+      .use([throttleReportsPerAddress, citizenAuth(), throttleReportsPerCitizen])
+    router.get('/reports/nearby', [ReportsController, 'nearby'])
+    router.get('/reports/:id', [ReportsController, 'show'])
+    router.post('/reports/:id/support', [ReportsController, 'support']).use(citizenAuth())
+    router.post('/reports/:id/flag', [ReportsController, 'flag']).use(citizenAuth())
+    router.get('/me/reports', [ReportsController, 'mine']).use(citizenAuth())
+    router.get('/collectivities/:code/reports', [ReportsController, 'territory'])
+  })
+  .prefix('/api/v1')
+  .use(api())
+
+/*
+| Open311 GeoReport v2: `/open311/v2/discovery.json`, `services.xml`, `services/voirie.json`,
+| `requests.json` (GET, POST form-urlencoded), `requests/12.xml`. No session, no cookie.
+*/
+const GeoReportController = () => import('#signalement/controllers/open311/georeport_controller')
+
+router
+  .group(() => {
+    router.get('/:file', [GeoReportController, 'resource']).as('open311.read')
+    router.post('/:file', [GeoReportController, 'resource']).as('open311.write')
+    router.get('/:collection/:file', [GeoReportController, 'item']).as('open311.item')
+  })
+  .prefix('/open311/v2')
+  .use(api())
+
+/* Back-office: the current authority's queue (tenant stack, ADR 0004). */
+const QueueController = () => import('#signalement/controllers/back_office/queue_controller')
+
+router
+  .group(() => {
+    router.get('/signalement', [QueueController, 'index']).as('signalement.queue')
+    router
+      .post('/signalement/:id/transition', [QueueController, 'transition'])
+      .as('signalement.transition')
+    router
+      .post('/signalement/:id/reassign', [QueueController, 'reassign'])
+      .as('signalement.reassign')
+  })
+  .use(tenantBackOffice())

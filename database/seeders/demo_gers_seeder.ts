@@ -8,6 +8,8 @@ import AcceptInvitation from '#kernel/accounts/actions/accept_invitation'
 import SetSuperAdmin from '#kernel/accounts/actions/set_super_admin'
 import Collectivity from '#kernel/territories/models/collectivity'
 import SeedDemoContent from '#info/actions/seed_demo_content'
+import ImportBoundaries from '#kernel/territories/actions/import_boundaries'
+import SetFeatures from '#kernel/modules/actions/set_features'
 import type { Role } from '#kernel/modules/manifest'
 
 export interface DemoLogin {
@@ -40,6 +42,31 @@ export default class DemoGersSeeder extends BaseSeeder {
     const { password, agents } = await demoLogins()
     for (const login of agents) await this.ensureAgent(login, password)
     await this.ensureContent()
+    await this.ensureShapesAndReports()
+  }
+
+  /**
+   * The Gers boundaries shipped in database/data/contours (IGN, Licence Ouverte), so reports
+   * are routed by where they are; reports open at the département, Grand Auch and Auch.
+   */
+  private async ensureShapesAndReports() {
+    const contours = (file: string) => app.makePath('database/data/contours', file)
+    const communes = await new ImportBoundaries().handle({
+      path: contours('communes-32-gers.geojson'),
+      level: 'commune',
+    })
+    await new ImportBoundaries().handle({
+      path: contours('departement-32-gers.geojson'),
+      level: 'departement',
+    })
+    logger.info(`Gers boundaries: ${communes.written} communes, ${communes.epcis} EPCI`)
+    for (const [kind, code] of [
+      ['departement', '32'],
+      ['epci', '200066926'],
+      ['commune', '32013'],
+    ] as const) {
+      await new SetFeatures().handle(await this.collectivity(kind, code), { enable: ['reports'] })
+    }
   }
 
   private async collectivity(kind: DemoLogin['kind'], code: string) {

@@ -68,23 +68,4 @@ export function parseNear(near: string | undefined, radius: number | undefined) 
   return { lat, lng, radius: radius ?? 5000 }
 }
 
-export function parseBbox(bbox: string | undefined): [number, number, number, number] | undefined {
-  if (!bbox) return undefined
-  const [minLng, minLat, maxLng, maxLat] = bbox.split(',').map(Number)
-  if (
-    minLng > maxLng ||
-    minLat > maxLat ||
-    Math.abs(minLat) > 90 ||
-    Math.abs(maxLat) > 90 ||
-    Math.abs(minLng) > 180 ||
-    Math.abs(maxLng) > 180
-  ) {
-    throw new DomainError(
-      'E_INVALID_BBOX',
-      'bbox attendue : lng min, lat min, lng max, lat max',
-      422,
-      'bbox'
-    )
-  }
-  return [minLng, minLat, maxLng, maxLat]
-}
+export { parseBbox } from '#kernel/http/bbox'

@@ -21,6 +21,7 @@ import SavePoll from '#participation/actions/save_poll'
 import SaveConsultation from '#participation/actions/save_consultation'
 import SaveBudgetCampaign from '#participation/actions/budgets/save_budget_campaign'
 import BudgetProject from '#participation/models/budget_project'
+import Report from '#signalement/models/report'
 
 /** Back-office routes that act for no authority (signed-out visitors, signing out). */
 const NOT_TENANT_SCOPED = new Set([
@@ -39,7 +40,7 @@ type Territory = Awaited<ReturnType<typeof territory>>
 
 interface MatrixEntry {
   /** Who may use the route in an authority they act for. */
-  requires: 'member' | 'admin' | 'superAdmin'
+  requires: 'member' | 'handler' | 'admin' | 'superAdmin'
   /**
    * The route's parameters pointing at a row owned by commune B. Absent when the parameters are
    * not tenant rows (the route then acts on the current authority only).
@@ -184,6 +185,26 @@ async function membershipParams(agent: Agent, collectivityId: number) {
   return { id: membership.id }
 }
 
+/** A report handled by commune B (signalement routes; `handler` = admin or moderator). */
+const reportOfB = async (t: Territory) => {
+  const report = await Report.create({
+    collectivityId: t.communeB.id,
+    communeId: t.communeB.id,
+    categoryCode: 'voirie',
+    description: 'Nid-de-poule de B',
+    lat: 43.6,
+    lng: 0.6,
+    source: 'app',
+    anonymous: false,
+    status: 'submitted',
+    moderation: 'pending',
+    flagsCount: 0,
+    supportsCount: 0,
+    overdue: false,
+  })
+  return { id: report.id }
+}
+
 const MATRIX: Record<string, MatrixEntry> = {
   // Participation module: participatory budgets of the current authority.
   'GET /participation/budgets/:id': budgetRow,
@@ -303,6 +324,18 @@ const MATRIX: Record<string, MatrixEntry> = {
     requires: 'member',
     rowOfB: consultationOf('communeB'),
     rowOfA: consultationOf('communeA'),
+  },
+  // Signalement: the current authority's queue (admins and moderators).
+  'GET /signalement': { requires: 'handler' },
+  'POST /signalement/:id/transition': {
+    requires: 'handler',
+    rowOfB: reportOfB,
+    body: { to: 'acknowledged' },
+  },
+  'POST /signalement/:id/reassign': {
+    requires: 'handler',
+    rowOfB: reportOfB,
+    body: { toCollectivityId: 1 },
   },
 }
 
@@ -438,7 +471,12 @@ test.group('Tenancy matrix', (group) => {
       const params = entry.rowOfB
         ? await membershipParams(t.adminA, t.communeA.id)
         : (entry.params ?? {})
-      const refused = entry.requires === 'admin' ? [t.editorA, t.moderatorA] : [t.editorA, t.adminA]
+      const refused =
+        entry.requires === 'handler'
+          ? [t.editorA]
+          : entry.requires === 'admin'
+            ? [t.editorA, t.moderatorA]
+            : [t.editorA, t.adminA]
       for (const agent of refused) {
         const response = await send(client, route, url(route.pattern, params), entry.body).loginAs(
           agent
@@ -477,7 +515,9 @@ test.group('Tenancy matrix', (group) => {
           ? t.superAdmin
           : entry.requires === 'admin'
             ? t.adminA
-            : t.editorA
+            : entry.requires === 'handler'
+              ? t.moderatorA
+              : t.editorA
       const params = entry.rowOfA ? await entry.rowOfA(t) : entry.params
       const response = await send(client, route, url(route.pattern, params)).loginAs(agent)
       assert.equal(response.status(), 200, route.key)

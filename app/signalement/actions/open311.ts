@@ -1,0 +1,197 @@
+import { createHash, randomBytes } from 'node:crypto'
+import { DateTime } from 'luxon'
+import db from '@adonisjs/lucid/services/db'
+import { DomainError, ForbiddenError, NotFoundError } from '#kernel/http/errors'
+import Collectivity from '#kernel/territories/models/collectivity'
+import Open311ApiKey from '#signalement/models/open311_api_key'
+import SubmitReport from '#signalement/actions/submit_report'
+import { CATEGORY_LABELS, OPEN_STATUSES } from '#signalement/vocabulary'
+
+const hashOf = (key: string) => createHash('sha256').update(key).digest('hex')
+
+/** Issues an Open311 API key for an authority; the key is returned once, only its hash is kept. */
+export class IssueOpen311Key {
+  async handle(input: { collectivityId: number; name: string }) {
+    const key = randomBytes(24).toString('base64url')
+    const row = await Open311ApiKey.create({
+      collectivityId: input.collectivityId,
+      name: input.name.trim(),
+      keyHash: hashOf(key),
+      keyPrefix: key.slice(0, 8),
+    })
+    return { key, row }
+  }
+}
+
+async function jurisdiction(code: string | undefined) {
+  if (!code)
+    throw new DomainError(
+      'E_OPEN311',
+      'jurisdiction_id est obligatoire (code de la collectivité)',
+      400,
+      'jurisdiction_id'
+    )
+  const authority = await Collectivity.query()
+    .where('code', code.trim().toUpperCase())
+    .where('status', 'onboarded')
+    .first()
+  if (!authority) throw new NotFoundError(`Juridiction inconnue : « ${code} »`, 'E_OPEN311')
+  return authority
+}
+
+/** The services (enabled categories) of a jurisdiction, as GeoReport v2 lists them. */
+export class ListOpen311Services {
+  async handle(jurisdictionId: string | undefined, serviceCode?: string) {
+    const authority = await jurisdiction(jurisdictionId)
+    const query = db
+      .from('signalement_categories')
+      .where({ collectivity_id: authority.id, enabled: true })
+      .orderBy('position')
+    if (serviceCode) query.where('code', serviceCode)
+    const rows = await query
+    if (serviceCode && rows.length === 0)
+      throw new NotFoundError(`Service inconnu : « ${serviceCode} »`, 'E_OPEN311')
+    return rows.map((row) => ({
+      service_code: row.code,
+      service_name: row.label,
+      description: row.label,
+      metadata: false,
+      type: 'realtime',
+      keywords: '',
+      group: 'signalement',
+    }))
+  }
+}
+
+const REQUEST_COLUMNS = `r.id, r.category_code, r.status, r.description, r.lat, r.lng, r.address,
+  r.public_message, r.created_at, r.updated_at, r.resolved_at, a.code AS agency_code, a.name AS agency_name`
+
+function requestJson(row: any) {
+  return {
+    service_request_id: String(row.id),
+    status: OPEN_STATUSES.includes(row.status) ? 'open' : 'closed',
+    status_notes: row.public_message,
+    service_name: CATEGORY_LABELS[row.category_code] ?? row.category_code,
+    service_code: row.category_code,
+    description: row.description,
+    agency_responsible: row.agency_name,
+    service_notice: null,
+    requested_datetime: DateTime.fromJSDate(row.created_at).toISO(),
+    updated_datetime: DateTime.fromJSDate(row.updated_at).toISO(),
+    expected_datetime: null,
+    address: row.address,
+    address_id: null,
+    zipcode: null,
+    lat: row.lat,
+    long: row.lng,
+    media_url: null,
+  }
+}
+
+/** GET requests: published reports of a jurisdiction (its territory), filtered as the spec says. */
+export class ListOpen311Requests {
+  async handle(input: {
+    jurisdictionId?: string
+    serviceRequestIds?: string[]
+    serviceCode?: string
+    startDate?: DateTime
+    endDate?: DateTime
+    status?: 'open' | 'closed'
+  }) {
+    const query = db
+      .from('signalement_reports as r')
+      .join('collectivities as a', 'a.id', 'r.collectivity_id')
+      .join('collectivities as c', 'c.id', 'r.commune_id')
+      .where('r.moderation', 'published')
+      .select(db.raw(REQUEST_COLUMNS))
+      .orderBy('r.created_at', 'desc')
+      .limit(1000)
+    if (input.jurisdictionId) {
+      const authority = await jurisdiction(input.jurisdictionId)
+      query.where((scope) =>
+        scope
+          .where('c.id', authority.id)
+          .orWhere('c.epci_id', authority.id)
+          .orWhere('c.departement_id', authority.id)
+      )
+    }
+    if (input.serviceRequestIds?.length) {
+      query.whereIn('r.id', input.serviceRequestIds.map(Number).filter(Number.isSafeInteger))
+    } else {
+      // The spec's default window: the last 90 days.
+      query.where(
+        'r.created_at',
+        '>=',
+        (input.startDate ?? DateTime.now().minus({ days: 90 })).toJSDate()
+      )
+      if (input.endDate) query.where('r.created_at', '<=', input.endDate.toJSDate())
+    }
+    if (input.serviceCode) query.where('r.category_code', input.serviceCode)
+    if (input.status)
+      query[input.status === 'open' ? 'whereIn' : 'whereNotIn']('r.status', OPEN_STATUSES)
+    const rows = await query
+    return rows.map(requestJson)
+  }
+}
+
+export class ShowOpen311Request {
+  async handle(id: string) {
+    const rows = await new ListOpen311Requests().handle({ serviceRequestIds: [id] })
+    if (rows.length === 0) throw new NotFoundError(`Demande inconnue : « ${id} »`, 'E_OPEN311')
+    return rows
+  }
+}
+
+/** POST requests: a valid api_key (403 otherwise), a known service (404), a position. */
+export class SubmitOpen311Request {
+  async handle(input: {
+    apiKey?: string
+    jurisdictionId?: string
+    serviceCode?: string
+    lat?: number
+    long?: number
+    addressString?: string
+    description?: string
+    email?: string
+    firstName?: string
+    lastName?: string
+  }) {
+    const key = input.apiKey
+      ? await Open311ApiKey.query()
+          .where('keyHash', hashOf(input.apiKey))
+          .whereNull('revokedAt')
+          .first()
+      : null
+    if (!key) throw new ForbiddenError('api_key absente ou invalide', 'E_OPEN311')
+    if (input.jurisdictionId) await jurisdiction(input.jurisdictionId)
+    if (!input.serviceCode)
+      throw new DomainError('E_OPEN311', 'service_code est obligatoire', 400, 'service_code')
+    if (!CATEGORY_LABELS[input.serviceCode]) {
+      const known = await db.from('signalement_categories').where('code', input.serviceCode).first()
+      if (!known) throw new NotFoundError(`Service inconnu : « ${input.serviceCode} »`, 'E_OPEN311')
+    }
+    if (
+      input.lat === undefined ||
+      input.long === undefined ||
+      !Number.isFinite(input.lat) ||
+      !Number.isFinite(input.long)
+    ) {
+      throw new DomainError(
+        'E_OPEN311',
+        'lat et long sont obligatoires (address_string seule ne suffit pas)',
+        400,
+        'lat'
+      )
+    }
+    const name = [input.firstName, input.lastName].filter(Boolean).join(' ') || null
+    const report = await new SubmitReport().handle({
+      categoryCode: input.serviceCode,
+      description: input.description?.trim() || '(sans description)',
+      lat: input.lat,
+      lng: input.long,
+      address: input.addressString ?? null,
+      reporter: { email: input.email ?? null, name, apiKeyId: key.id },
+    })
+    return [{ service_request_id: String(report.id), service_notice: null, account_id: null }]
+  }
+}

@@ -1,0 +1,53 @@
+import db from '@adonisjs/lucid/services/db'
+import { DomainError } from '#kernel/http/errors'
+import type Tenant from '#kernel/tenancy/tenant'
+import ReportEvent from '#signalement/models/report_event'
+import { lockedReport } from '#signalement/support/locked_report'
+
+/**
+ * Hands a report to another authority of its commune's lineage (commune → EPCI → département,
+ * or back down), keeping its history: the new handler's agents see it, ours no longer do.
+ */
+export default class ReassignReport {
+  async handle(
+    tenant: Tenant,
+    input: { reportId: number; toCollectivityId: number; internalNote?: string | null }
+  ) {
+    return db.transaction(async (trx) => {
+      const report = await lockedReport(tenant, input.reportId, trx)
+      const lineage = await trx
+        .from('collectivities')
+        .where('id', report.communeId)
+        .select('id', 'epci_id', 'departement_id')
+        .first()
+      const allowed = [lineage.id, lineage.epci_id, lineage.departement_id].filter(Boolean)
+      if (
+        !allowed.includes(input.toCollectivityId) ||
+        input.toCollectivityId === report.collectivityId
+      ) {
+        throw new DomainError(
+          'E_INVALID_REASSIGNMENT',
+          'Un signalement ne peut être confié qu’à la commune, à l’intercommunalité ou au département où il se trouve',
+          422,
+          'toCollectivityId'
+        )
+      }
+      const from = report.collectivityId
+      report.collectivityId = input.toCollectivityId
+      report.overdue = false
+      await report.save()
+      await ReportEvent.create(
+        {
+          reportId: report.id,
+          kind: 'reassigned',
+          agentId: tenant.agent.id,
+          fromCollectivityId: from,
+          toCollectivityId: input.toCollectivityId,
+          internalNote: input.internalNote ?? null,
+        },
+        { client: trx }
+      )
+      return report
+    })
+  }
+}

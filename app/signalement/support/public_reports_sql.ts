@@ -1,0 +1,78 @@
+/** The columns of a report as the public sees it, with its visible photos and video. */
+const PUBLIC_COLUMNS = `r.id, r.category_code, r.status, r.moderation, r.description, r.lat, r.lng,
+    r.address, r.supports_count, r.public_message, r.created_at, r.acknowledged_at, r.resolved_at,
+    r.merged_into_id, c.code AS commune_code, c.name AS commune_name,
+    COALESCE((SELECT json_agg(json_build_object('id', m.id, 'kind', m.kind, 'variants', m.variants)
+                              ORDER BY rm.position)
+              FROM signalement_report_media rm JOIN media m ON m.id = rm.media_id
+              WHERE rm.report_id = r.id AND rm.hidden_at IS NULL AND m.state = 'ready'), '[]') AS media`
+
+/** One report by id (any moderation state: the caller decides who may see it). */
+export const REPORT_BY_ID_SQL = `SELECT ${PUBLIC_COLUMNS}
+  FROM signalement_reports r JOIN collectivities c ON c.id = r.commune_id
+  WHERE r.id = ?`
+
+/** A citizen's own reports, newest first (keyset on created_at, id). */
+export const CITIZEN_REPORTS_SQL = `SELECT ${PUBLIC_COLUMNS}
+  FROM signalement_reports r JOIN collectivities c ON c.id = r.commune_id
+  WHERE r.citizen_id = $1
+    AND ($2::timestamptz IS NULL OR (r.created_at, r.id) < ($2, $3))
+  ORDER BY r.created_at DESC, r.id DESC
+  LIMIT $4`
+
+/**
+ * The public reports of a territory (a commune, or every commune of an EPCI or a département),
+ * newest first: the citizen map's one statement, shared with the benchmark's bare `pg`
+ * baseline. Parameters: territory id, bbox (4 numbers or nulls), cursor (created_at, id or
+ * nulls), limit.
+ */
+export const PUBLIC_REPORTS_SQL = `SELECT ${PUBLIC_COLUMNS}
+  FROM signalement_reports r
+  JOIN collectivities c ON c.id = r.commune_id
+  WHERE r.moderation = 'published' AND r.merged_into_id IS NULL
+    AND (c.id = $1 OR c.epci_id = $1 OR c.departement_id = $1)
+    AND ($2::float8 IS NULL OR r.position && ST_MakeEnvelope($2, $3, $4, $5, 4326))
+    AND ($6::timestamptz IS NULL OR (r.created_at, r.id) < ($6, $7))
+  ORDER BY r.created_at DESC, r.id DESC
+  LIMIT $8`
+
+/** Great-circle distance in metres from ($1 lng, $2 lat) to the report (haversine, plain SQL). */
+const DISTANCE = `(2 * 6371008.8 * asin(sqrt(
+    power(sin(radians(r.lat - $2) / 2), 2)
+    + cos(radians($2)) * cos(radians(r.lat)) * power(sin(radians(r.lng - $1) / 2), 2))))`
+
+/**
+ * Open, published reports of a category within a radius ($4 metres), nearest first. The box
+ * ($5..$8, the radius in degrees around the point) lets the GiST index cut; the exact test is
+ * the haversine distance. Nothing here reads PostGIS's `spatial_ref_sys` (no geography, no
+ * spheroid), which the test suites' truncation of every table empties.
+ */
+export const NEARBY_REPORTS_SQL = `SELECT ${PUBLIC_COLUMNS}, ${DISTANCE} AS distance
+  FROM signalement_reports r JOIN collectivities c ON c.id = r.commune_id
+  WHERE r.status IN ('submitted', 'acknowledged', 'in_progress')
+    AND r.moderation = 'published' AND r.merged_into_id IS NULL
+    AND ($3::text IS NULL OR r.category_code = $3)
+    AND r.position && ST_MakeEnvelope($5, $6, $7, $8, 4326)
+    AND ${DISTANCE} <= $4
+  ORDER BY distance, r.id
+  LIMIT 20`
+
+/** The box of `metres` around a point, in degrees (a little wider than the circle). */
+export function boxAround(lat: number, lng: number, metres: number) {
+  const dLat = (metres / 111_320) * 1.01
+  const dLng = dLat / Math.max(Math.cos((lat * Math.PI) / 180), 0.01)
+  return [lng - dLng, lat - dLat, lng + dLng, lat + dLat]
+}
+
+/**
+ * Runs a `$n` statement through Lucid, whose raw queries take `?` placeholders: each `$n`
+ * becomes `?` with its value repeated in order. The bare `pg` benchmark runs the `$n` text as is.
+ */
+export function positional(sql: string, params: unknown[]): [string, unknown[]] {
+  const bindings: unknown[] = []
+  const text = sql.replace(/\$(\d+)/g, (_, n: string) => {
+    bindings.push(params[Number(n) - 1])
+    return '?'
+  })
+  return [text, bindings]
+}

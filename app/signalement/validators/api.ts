@@ -1,0 +1,40 @@
+import vine from '@vinejs/vine'
+import { apiValidator } from '#kernel/http/validation_messages'
+import { BBOX_PATTERN } from '#kernel/http/bbox'
+
+const latitude = () => vine.number().range([-90, 90])
+const longitude = () => vine.number().range([-180, 180])
+
+/**
+ * A new report. The description's 4,000-character ceiling is the action's rule (the same for
+ * Open311), so it is not repeated here; the transport size is bounded by the body parser.
+ */
+export const createReportValidator = apiValidator({
+  category: vine.string().trim().minLength(1).maxLength(64),
+  description: vine.string().trim().minLength(3),
+  position: vine.object({ lat: latitude(), lng: longitude() }),
+  address: vine.string().trim().maxLength(500).optional(),
+  media_ids: vine.array(vine.number().withoutDecimals().positive()).maxLength(6).optional(),
+  anonymous: vine.boolean().optional(),
+})
+
+export const publicReportsQueryValidator = apiValidator({
+  format: vine.enum(['json', 'geojson'] as const).optional(),
+  bbox: vine.string().trim().regex(BBOX_PATTERN).optional(),
+})
+
+export const nearbyQueryValidator = apiValidator({
+  lat: latitude(),
+  lng: longitude(),
+  category: vine.string().trim().maxLength(64).optional(),
+})
+
+export const flagValidator = apiValidator({
+  reason: vine.string().trim().maxLength(500).optional(),
+})
+
+export const reportIdValidator = apiValidator({
+  id: vine.number().withoutDecimals().range([1, 2_147_483_647]),
+})
+
+export { parseBbox } from '#kernel/http/bbox'
