@@ -8,7 +8,7 @@
 */
 import { createRequire } from 'node:module'
 import { BENCH_ENV, timeAce } from './helpers/env.js'
-import { FIND_COMMUNE_SQL } from '../app/kernel/territories/actions/find_commune_at.js'
+import { FIND_COMMUNE_SQL } from '../app/kernel/territories/queries/find_commune_sql.js'
 
 interface Client {
   connect(): Promise<void>
