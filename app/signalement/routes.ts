@@ -50,5 +50,8 @@ router
     router
       .post('/signalement/:id/reassign', [QueueController, 'reassign'])
       .as('signalement.reassign')
+    router
+      .post('/signalement/:id/moderation', [QueueController, 'moderate'])
+      .as('signalement.moderate')
   })
   .use(tenantBackOffice())

@@ -21,3 +21,8 @@ export const reassignValidator = vine.create({
   toCollectivityId: vine.number().withoutDecimals().positive(),
   internalNote: vine.string().trim().maxLength(4000).optional(),
 })
+
+export const moderationValidator = vine.create({
+  state: vine.enum(['published', 'hidden'] as const),
+  internalNote: vine.string().trim().maxLength(4000).optional(),
+})

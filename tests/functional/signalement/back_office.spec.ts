@@ -61,6 +61,19 @@ test.group('Signalement: back-office queue', (group) => {
       .redirects(0)
       .loginAs(moderator)
     stepped.assertStatus(302)
+    const accepted = await client
+      .post(`/signalement/${light.id}/moderation`)
+      .form({ state: 'published' })
+      .withCsrfToken()
+      .redirects(0)
+      .loginAs(moderator)
+    accepted.assertStatus(302)
+    const map = await client.get('/api/v1/collectivities/32013/reports')
+    assert.deepEqual(
+      map.body().data.map((row: { id: number }) => row.id),
+      [light.id]
+    )
+
     const inProgress = await client
       .get('/signalement')
       .qs({ status: 'in_progress' })

@@ -332,6 +332,11 @@ const MATRIX: Record<string, MatrixEntry> = {
     rowOfB: reportOfB,
     body: { to: 'acknowledged' },
   },
+  'POST /signalement/:id/moderation': {
+    requires: 'handler',
+    rowOfB: reportOfB,
+    body: { state: 'published' },
+  },
   'POST /signalement/:id/reassign': {
     requires: 'handler',
     rowOfB: reportOfB,

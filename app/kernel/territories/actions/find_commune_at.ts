@@ -1,5 +1,6 @@
 import db from '@adonisjs/lucid/services/db'
 import Collectivity from '#kernel/territories/models/collectivity'
+import { FIND_COMMUNE_SQL } from '#kernel/territories/queries/find_commune_sql'
 
 /**
  * The onboarded commune whose shape holds a point (WGS84), or null. A point on a border shared
@@ -16,12 +17,3 @@ export default class FindCommuneAt {
     return result.rows[0]?.id ?? null
   }
 }
-
-/** Shared with the benchmark, which runs the same statement from bare `pg`. */
-export const FIND_COMMUNE_SQL = `SELECT c.id
-  FROM collectivity_boundaries b
-  JOIN collectivities c ON c.id = b.collectivity_id
-  WHERE c.kind = 'commune' AND c.status = 'onboarded'
-    AND ST_Intersects(b.shape, ST_SetSRID(ST_MakePoint(?, ?), 4326))
-  ORDER BY c.code
-  LIMIT 1`

@@ -2,7 +2,9 @@ import type { HttpContext } from '@adonisjs/core/http'
 import ListReportQueue from '#signalement/actions/list_report_queue'
 import TransitionReport from '#signalement/actions/transition_report'
 import ReassignReport from '#signalement/actions/reassign_report'
+import ModerateReport from '#signalement/actions/moderate_report'
 import {
+  moderationValidator,
   queueFiltersValidator,
   reassignValidator,
   transitionValidator,
@@ -55,5 +57,16 @@ export default class QueueController {
     await new ReassignReport().handle(tenant, { reportId: Number(params.id), ...input })
     session.flash('success', 'Signalement confié à une autre collectivité')
     return response.redirect().toPath('/signalement')
+  }
+
+  async moderate({ bouncer, tenant, params, request, response, session }: HttpContext) {
+    await bouncer.authorize('act', 'signalement.handle')
+    const input = await request.validateUsing(moderationValidator)
+    await new ModerateReport().handle(tenant, { reportId: Number(params.id), ...input })
+    session.flash(
+      'success',
+      input.state === 'published' ? 'Signalement publié' : 'Signalement masqué'
+    )
+    return response.redirect().back()
   }
 }
