@@ -7,13 +7,22 @@ import { createApp } from 'vue'
 import App from './app.vue'
 import { addRoutes, setNotFound, startRouter } from './router'
 import { features } from './features'
-import { loadVocabularies } from './store'
+import { follow, loadVocabularies } from './store'
+import { get } from './api'
 
 for (const feature of features) addRoutes(feature.routes)
 setNotFound({ path: '*', title: 'Page introuvable', component: () => import('./not_found.vue') })
 startRouter()
 createApp(App).mount('#citizen-app')
 void loadVocabularies()
+
+// A link handed out by a town hall (`/app/?commune=32013`) follows that commune directly.
+const shared = new URLSearchParams(window.location.search).get('commune')
+if (shared) {
+  get(`/collectivities/${encodeURIComponent(shared)}`)
+    .then(({ body }) => body.data.kind === 'commune' && follow(body.data))
+    .catch(() => {})
+}
 
 if ('serviceWorker' in navigator) {
   // The worker keeps the last feed, menus and contacts for offline reading.

@@ -59,7 +59,8 @@ test.group('Citizen app: shell, manifest, service worker, vocabularies', (group)
     assert.equal(manifest.lang, 'fr')
     assert.equal(manifest.display, 'standalone')
 
-    const branded = JSON.parse((await client.get('/app/manifest.webmanifest?commune=32013')).text())
+    const brandedResponse = await client.get('/app/manifest.webmanifest?commune=32013')
+    const branded = JSON.parse(brandedResponse.text())
     assert.equal(branded.name, 'Bastide — Auch')
     assert.equal(branded.theme_color, '#7c2d12')
     assert.equal(branded.icons[0].src, 'https://auch.example/logo.png')
@@ -73,7 +74,8 @@ test.group('Citizen app: shell, manifest, service worker, vocabularies', (group)
       assert.equal(metadata.format, 'png')
       assert.equal(metadata.width, size)
     }
-    ;(await client.get('/app/icons/77.png')).assertStatus(404)
+    const unknownSize = await client.get('/app/icons/77.png')
+    unknownSize.assertStatus(404)
   })
 
   test('GET /api/v1/vocabularies: the French label of every code the modules use', async ({

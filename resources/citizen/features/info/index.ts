@@ -1,9 +1,11 @@
 import type { Feature } from '../../features'
+// The feed is the first screen: in the entry bundle, one round trip less before it paints.
+import Feed from './feed.vue'
 
 /** The info module's screens: feed, news, agenda, places, canteen menus, useful contacts. */
 export default {
   routes: [
-    { path: '/', title: 'Fil d’actualité', component: () => import('./feed.vue') },
+    { path: '/', title: 'Fil d’actualité', component: () => Promise.resolve(Feed) },
     { path: '/actualites/:code/:id', title: 'Actualité', component: () => import('./news.vue') },
     { path: '/agenda', title: 'Agenda', component: () => import('./agenda.vue') },
     { path: '/agenda/:code/:id', title: 'Événement', component: () => import('./event.vue') },
