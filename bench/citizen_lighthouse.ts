@@ -43,11 +43,15 @@ try {
 run('node', ['ace', 'migration:run', '--force'])
 run('node', ['ace', 'collectivity:onboard', '--commune=32013'])
 
-const server = spawn('node', ['--import=@poppinss/ts-exec', 'bin/server.ts'], { env, stdio: 'inherit' })
+const server = spawn('node', ['--import=@poppinss/ts-exec', 'bin/server.ts'], {
+  env,
+  stdio: 'inherit',
+})
 const url = `http://127.0.0.1:${PORT}/app/?commune=32013`
 for (let attempt = 0; ; attempt++) {
   try {
-    if ((await fetch(url)).ok) break
+    const answer = await fetch(url)
+    if (answer.ok) break
   } catch {}
   if (attempt > 120) throw new Error('server did not start')
   await new Promise((resolve) => setTimeout(resolve, 500))
@@ -58,7 +62,13 @@ const chrome = await chromeLauncher.launch({
   chromeFlags: ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'],
 })
 const median = (values: number[]) => values.sort((a, b) => a - b)[Math.floor(values.length / 2)]
-const figures: Record<string, number[]> = { performance: [], accessibility: [], 'best-practices': [], lcp: [], js: [] }
+const figures: Record<string, number[]> = {
+  'performance': [],
+  'accessibility': [],
+  'best-practices': [],
+  'lcp': [],
+  'js': [],
+}
 try {
   for (let round = 0; round < ROUNDS; round++) {
     const result = await lighthouse(url, {
@@ -78,7 +88,10 @@ try {
       (item) => item.resourceType === 'Script'
     )
     let bytes = 0
-    for (const script of scripts) bytes += gzipSync(Buffer.from(await (await fetch(script.url)).arrayBuffer())).length
+    for (const script of scripts) {
+      const answer = await fetch(script.url)
+      bytes += gzipSync(Buffer.from(await answer.arrayBuffer())).length
+    }
     figures.js.push(bytes)
   }
 } finally {
@@ -87,7 +100,9 @@ try {
 }
 
 const row = (name: string, value: string, target: string, ok: boolean) =>
-  console.log(`${name.padEnd(28)} ${value.padStart(10)}   target ${target.padEnd(10)} ${ok ? 'ok' : 'MISSED'}`)
+  console.log(
+    `${name.padEnd(28)} ${value.padStart(10)}   target ${target.padEnd(10)} ${ok ? 'ok' : 'MISSED'}`
+  )
 console.log(`\nLighthouse, mobile profile, ${url} (median of ${ROUNDS})`)
 for (const key of ['performance', 'accessibility', 'best-practices']) {
   const score = median(figures[key])

@@ -49,7 +49,10 @@ for (let round = 0; round < rounds; round++) {
       summary = `${result.winners.length} funded, ${result.spent} spent, share ${result.equal_shares!.share} after ${result.equal_shares!.steps} add1 steps (${result.equal_shares!.stop})`
   }
 }
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]
+const median = (values: number[]) =>
+  [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]
 console.log(`10,000 voters x 100 projects, ${rounds} rounds alternating`)
-console.log(`equal_shares + add1: median ${median(times.equal_shares).toFixed(0)} ms (target < 2000) ; ${summary}`)
+console.log(
+  `equal_shares + add1: median ${median(times.equal_shares).toFixed(0)} ms (target < 2000) ; ${summary}`
+)
 console.log(`greedy:              median ${median(times.greedy).toFixed(1)} ms (target < 100)`)

@@ -10,7 +10,11 @@ export default defineModule({
       label: 'Sondages',
       description: 'Questions à choix simple ou multiple',
       kind: 'optional',
-      navigation: { label: 'Sondages', href: '/participation/polls', ability: 'participation.manage' },
+      navigation: {
+        label: 'Sondages',
+        href: '/participation/polls',
+        ability: 'participation.manage',
+      },
       settings: vine.object({ resultsVisibility: vine.enum(['live', 'after_close']) }),
       defaults: { resultsVisibility: 'after_close' },
       settingsLabels: {

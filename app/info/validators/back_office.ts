@@ -127,7 +127,10 @@ export const placeFormValidator = labelled(
     email: vine.string().trim().email().maxLength(PLACE_TEXT_LIMITS.email).optional().nullable(),
     website: vine.string().trim().url().maxLength(PLACE_TEXT_LIMITS.website).optional().nullable(),
     openingHours: optionalText(PLACE_TEXT_LIMITS.openingHours),
-    tags: vine.array(vine.string().trim().maxLength(PLACE_TEXT_LIMITS.tags)).maxLength(20).optional(),
+    tags: vine
+      .array(vine.string().trim().maxLength(PLACE_TEXT_LIMITS.tags))
+      .maxLength(20)
+      .optional(),
     imageMediaId: imageMediaId(),
   })
 )
