@@ -1,4 +1,6 @@
 import { test } from '@japa/runner'
+import { randomUUID } from 'node:crypto'
+import Media from '#kernel/media/models/media'
 import sharp from 'sharp'
 import testUtils from '@adonisjs/core/services/test_utils'
 import { ALLERGENS, ALERT_KINDS, CONTACT_THEMES, PLACE_CATEGORIES } from '#info/vocabulary'
@@ -48,7 +50,32 @@ test.group('Citizen app: shell, manifest, service worker, vocabularies', (group)
     assert,
   }) => {
     const auch = await ensureCommune('32013', 'Auch')
-    auch.branding = { colour: '#7c2d12', logoUrl: 'https://auch.example/logo.png' } as any
+    const publicId = randomUUID()
+    // A logo as the media pipeline leaves it once ready (the manifest reads no file).
+    const logo = await Media.create({
+      publicId,
+      collectivityId: auch.id,
+      uploaderType: null,
+      uploaderId: null,
+      kind: 'image',
+      state: 'ready',
+      mime: 'image/png',
+      bytes: 20_000,
+      width: 640,
+      height: 320,
+      originalKey: `media/${publicId}/original`,
+      variants: [
+        {
+          name: 'w320',
+          key: `media/${publicId}/1/w320.png`,
+          mime: 'image/png',
+          width: 320,
+          height: 160,
+          bytes: 900,
+        },
+      ],
+    })
+    auch.branding = { colour: '#7c2d12', logoMediaId: logo.id }
     await auch.save()
     const plain = await client.get('/app/manifest.webmanifest')
     plain.assertStatus(200)
@@ -63,7 +90,7 @@ test.group('Citizen app: shell, manifest, service worker, vocabularies', (group)
     const branded = JSON.parse(brandedResponse.text())
     assert.equal(branded.name, 'Bastide — Auch')
     assert.equal(branded.theme_color, '#7c2d12')
-    assert.equal(branded.icons[0].src, 'https://auch.example/logo.png')
+    assert.match(branded.icons[0].src, new RegExp(`/media/${publicId}/1/w320\\.png$`))
     assert.equal(branded.icons[1].src, '/app/icons/192.png?colour=%237c2d12')
 
     for (const size of [192, 512]) {

@@ -1,4 +1,5 @@
-import Collectivity, { type Branding } from '#kernel/territories/models/collectivity'
+import Collectivity from '#kernel/territories/models/collectivity'
+import { readyLogoUrl } from '#kernel/territories/branding'
 import { DEFAULT_COLOUR, ICON_SIZES } from '#kernel/citizen_app/actions/render_app_icon'
 
 /**
@@ -10,10 +11,12 @@ export default class RenderAppManifest {
     const commune = communeCode
       ? await Collectivity.query()
           .where('code', communeCode.trim().toUpperCase())
-          .select('name', 'branding')
+          .select('id', 'name', 'branding')
           .first()
       : null
-    const branding = (commune?.branding ?? {}) as Branding & { logoUrl?: string | null }
+    const branding = commune?.branding ?? {}
+    // The logo uploaded in the back-office, once the media pipeline has made it ready.
+    const logoUrl = commune ? await readyLogoUrl(commune) : null
     const colour = branding.colour ?? DEFAULT_COLOUR
     const colourQuery = branding.colour ? `?colour=${encodeURIComponent(branding.colour)}` : ''
     return {
@@ -32,7 +35,7 @@ export default class RenderAppManifest {
       theme_color: colour,
       categories: ['news', 'government'],
       icons: [
-        ...(branding.logoUrl ? [{ src: branding.logoUrl, sizes: 'any', purpose: 'any' }] : []),
+        ...(logoUrl ? [{ src: logoUrl, sizes: 'any', purpose: 'any' }] : []),
         ...ICON_SIZES.map((size) => ({
           src: `/app/icons/${size}.png${colourQuery}`,
           sizes: `${size}x${size}`,
