@@ -23,6 +23,21 @@ export default defineConfig({
       await builder.build(builder.environments.client)
     },
   },
+  /**
+   * Pre-bundled at start: a dependency first met on a page makes Vite's dev server reload that
+   * page, which loses what a browser test (or an agent) has just typed.
+   */
+  optimizeDeps: {
+    include: [
+      '@tiptap/vue-3',
+      '@tiptap/starter-kit',
+      '@tiptap/extension-image',
+      '@tiptap/extension-link',
+      'chart.js',
+      'vue-chartjs',
+      'leaflet',
+    ],
+  },
   server: {
     watch: {
       ignored: ['**/storage/**', '**/tmp/**'],

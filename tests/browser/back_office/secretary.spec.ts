@@ -38,6 +38,7 @@ test.group('Back-office for a town-hall secretary', (group) => {
     const editor = page.getByRole('textbox', { name: 'Texte' })
     await editor.click()
     await page.keyboard.type('Dimanche sur la place.')
+    await editor.getByText('Dimanche sur la place.').waitFor()
     await page.keyboard.press('Home')
     for (let index = 0; index < 'Dimanche'.length; index++)
       await page.keyboard.press('Shift+ArrowRight')
