@@ -39,6 +39,11 @@ export default defineConfig({
     ],
   },
   server: {
+    /**
+     * Each concurrent test run (CI beside a helper's worktree) gives its own HMR port; two dev
+     * servers on Vite's default 24678 would share one socket.
+     */
+    hmr: process.env.VITE_HMR_PORT ? { port: Number(process.env.VITE_HMR_PORT) } : undefined,
     watch: {
       ignored: ['**/storage/**', '**/tmp/**'],
     },
