@@ -87,18 +87,45 @@ test.group('Bad input: each class answers a clear 4xx and writes nothing', (grou
     }
   })
 
-  test('a NUL byte in a back-office form is refused before the action', async ({
+  test('a NUL byte in a back-office form comes back to the form, next to its field', async ({
     client,
     assert,
   }) => {
     const t = await territory()
-    const response = await client
+    const asJson = await client
       .post('/info/news')
       .withCsrfToken()
       .header('accept', 'application/json')
       .json({ title: 'Titre\u0000caché' })
       .loginAs(t.editorA)
-    response.assertStatus(400)
+    asJson.assertStatus(400)
+    assert.deepEqual(asJson.body(), {
+      errors: [
+        {
+          code: 'E_INVALID_CHARACTER',
+          message: 'Le caractère nul (U+0000) n’est pas accepté',
+          field: 'title',
+        },
+      ],
+    })
+
+    // What the agent's browser sends: an Inertia form post, answered by the validation-error
+    // redirect back to the form, with the input kept (not the framework's bare 400 page).
+    const fromForm = await client
+      .post('/info/news')
+      .withInertia()
+      .withCsrfToken()
+      .header('referer', '/info/news?edit=new')
+      .redirects(0)
+      .json({ title: 'Titre\u0000caché', body: '<p>Texte gardé</p>' })
+      .loginAs(t.editorA)
+    fromForm.assertStatus(302)
+    fromForm.assertHeader('location', '/info/news?edit=new')
+    fromForm.assertFlashMessage('inputErrorsBag', {
+      title: ['Le caractère nul (U+0000) n’est pas accepté'],
+    })
+    assert.equal(fromForm.flashMessages().body, '<p>Texte gardé</p>')
+    assert.equal(fromForm.flashMessages().title, 'Titre\u0000caché')
     assert.isNull(await News.findBy('collectivityId', t.communeA.id))
   })
 
