@@ -12,6 +12,9 @@ import Place from '#info/models/place'
 import SavePlace from '#info/actions/save_place'
 import PublishContent from '#info/actions/publish_content'
 import ImportPlaces from '#info/actions/import_places'
+import ImportMenus from '#info/actions/import_menus'
+import Canteen from '#info/models/canteen'
+import Menu from '#info/models/menu'
 import { territory } from '#tests/functional/tenancy/fixtures'
 import { smallGers } from '#tests/fixtures/info/territory'
 import { allFeatures } from '#kernel/modules/registry'
@@ -249,6 +252,40 @@ test.group('Bad input: each class answers a clear 4xx and writes nothing', (grou
     assert.deepEqual(
       names.map((place) => place.sourceId),
       ['P1', 'P4']
+    )
+  })
+
+  test('a menus CSV row over the forms’ limits (canteen name, dish) is rejected; the others import', async ({
+    assert,
+  }) => {
+    const { communeA } = await territory()
+    const row = (canteen: string, id: string, dish: string) =>
+      `${canteen};${id};sans;élémentaire;2030-03-02;déjeuner;plat principal;${dish}`
+    const csv = [
+      'menuRestaurantNom;menuRestaurantId;menuRestaurantIdType;menuRestaurantType;menuDate;menuRepasType;menuPlatType;menuPlatNom',
+      row('École du Garros', '', 'Garbure gersoise'),
+      row('C'.repeat(256), '', 'Poulet rôti'),
+      row('École du Garros', '', 'P'.repeat(161)),
+      row(`  ${'É'.repeat(255)}  `, '', 'Haricots verts'),
+    ].join('\n')
+    const report = await new ImportMenus().handle(communeA.id, Buffer.from(csv))
+    assert.equal(report.accepted, 2)
+    assert.deepEqual(
+      report.rejected.map(({ line, reason }) => ({ line, reason })),
+      [
+        { line: 3, reason: 'menuRestaurantNom : Au plus 255 caractères' },
+        { line: 4, reason: 'menuPlatNom : Au plus 160 caractères' },
+      ]
+    )
+    const canteens = await Canteen.query().where('collectivityId', communeA.id).orderBy('name')
+    assert.deepEqual(
+      canteens.map((canteen) => canteen.name),
+      ['École du Garros', 'É'.repeat(255)]
+    )
+    const menu = await Menu.findByOrFail({ canteenId: canteens[0].id })
+    assert.deepEqual(
+      menu.dishes.map((dish) => dish.name),
+      ['Garbure gersoise']
     )
   })
 
