@@ -40,6 +40,9 @@ export const middleware = router.named({
   apiResponse: () => import('#kernel/http/api_response_middleware'),
   verifiedCitizen: () => import('#middleware/verified_citizen_middleware'),
   backOfficeHeaders: () => import('#middleware/back_office_headers_middleware'),
+  // Named as BACK_OFFICE_INPUT_GUARD (#kernel/http/input_guard_middleware): the router-level
+  // guard leaves a route carrying it to this one.
+  backOfficeInputGuard: () => import('#middleware/back_office_input_guard_middleware'),
 })
 
 /**
@@ -55,6 +58,7 @@ export function backOffice() {
     middleware.initializeBouncer(),
     middleware.detectLocale(),
     middleware.inertia(),
+    middleware.backOfficeInputGuard(),
   ]
 }
 

@@ -224,3 +224,9 @@ export const PLACE_TEXT_LIMITS = {
   description: 100_000,
   tags: 50,
 } as const
+
+/** Text limits of a canteen, shared by its back-office form and the menus importer. */
+export const CANTEEN_TEXT_LIMITS = { name: 255, address: 500 } as const
+
+/** Text limits of a menu's dish, shared by the menu form and the menus importer. */
+export const DISH_TEXT_LIMITS = { name: 160 } as const

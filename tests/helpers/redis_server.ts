@@ -17,6 +17,8 @@ export class DisposableRedis {
   }
 
   async start() {
+    // Already up: a second redis-server could not bind the port, and would hide the first.
+    if (this.child && this.child.exitCode === null && this.child.signalCode === null) return
     this.child = spawn(
       process.env.REDIS_SERVER_PATH ?? 'redis-server',
       ['--port', String(this.port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'],

@@ -3,11 +3,25 @@ import db from '@adonisjs/lucid/services/db'
 import Canteen from '#info/models/canteen'
 import Menu, { type Dish } from '#info/models/menu'
 import { readCsv, assertColumns, parseList, slugWord } from '#info/support/csv'
-import { emptyReport, type ImportReport } from '#info/support/import_report'
-import type { Allergen, CanteenType, Course, DishLabel, Meal } from '#info/vocabulary'
+import { emptyReport, overTextLimits, type ImportReport } from '#info/support/import_report'
+import {
+  CANTEEN_TEXT_LIMITS,
+  DISH_TEXT_LIMITS,
+  type Allergen,
+  type CanteenType,
+  type Course,
+  type DishLabel,
+  type Meal,
+} from '#info/vocabulary'
 
 const SOURCE = 'scdl-menus-collectifs'
 const REQUIRED = ['menuRestaurantNom', 'menuDate', 'menuRepasType', 'menuPlatType', 'menuPlatNom']
+
+/** The columns that fill a form's text field, under that form's limit. */
+const COLUMN_LIMITS = {
+  menuRestaurantNom: CANTEEN_TEXT_LIMITS.name,
+  menuPlatNom: DISH_TEXT_LIMITS.name,
+}
 
 const MEALS: Record<string, Meal> = {
   'petit dejeuner': 'petit_dejeuner',
@@ -103,6 +117,8 @@ function parseRow(values: Record<string, string>): ParsedRow | string {
   const course = COURSES[normaliseWord(values.menuPlatType)]
   if (!course) return `menuPlatType « ${values.menuPlatType} » inconnu`
   if (!values.menuPlatNom) return 'menuPlatNom vide'
+  const tooLong = overTextLimits(values, COLUMN_LIMITS)
+  if (tooLong) return tooLong
   const allergens: Allergen[] = []
   for (const name of parseList(values.menuPlatAllergene ?? '')) {
     const allergen = ALLERGEN_NAMES[normaliseWord(name)]
@@ -129,11 +145,11 @@ function parseRow(values: Record<string, string>): ParsedRow | string {
       : normaliseWord(values.menuRestaurantNom)
   return {
     canteenKey,
-    canteenName: values.menuRestaurantNom,
+    canteenName: values.menuRestaurantNom.trim(),
     canteenType: CANTEEN_TYPES[normaliseWord(values.menuRestaurantType ?? '')] ?? 'autre',
     date: values.menuDate,
     meal,
-    dish: { course, name: values.menuPlatNom.slice(0, 160), labels: [...labels], allergens },
+    dish: { course, name: values.menuPlatNom.trim(), labels: [...labels], allergens },
   }
 }
 

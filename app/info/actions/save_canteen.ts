@@ -3,7 +3,8 @@ import type { AuditActor } from '#kernel/accounts/actions/record_audit'
 import db from '@adonisjs/lucid/services/db'
 import Canteen from '#info/models/canteen'
 import { findContentForUpdate } from '#info/actions/find_content'
-import type { CanteenType } from '#info/vocabulary'
+import { assertTextLimits } from '#kernel/http/text_limits'
+import { CANTEEN_TEXT_LIMITS, type CanteenType } from '#info/vocabulary'
 
 export interface CanteenInput {
   name: string
@@ -14,6 +15,7 @@ export interface CanteenInput {
 /** Creates (draft) or changes a canteen. */
 export default class SaveCanteen {
   async handle(collectivityId: number, input: CanteenInput, id?: number, by?: AuditActor) {
+    assertTextLimits(input, CANTEEN_TEXT_LIMITS)
     return db.transaction(async (trx) => {
       const canteen = id
         ? ((await findContentForUpdate('canteen', id, trx, [collectivityId])) as Canteen)

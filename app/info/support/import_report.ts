@@ -1,3 +1,5 @@
+import { assertTextLimits, TooLongError, type TextLimits } from '#kernel/http/text_limits'
+
 /** What an import did, row by row: shown by the command, the back-office and returned by the API. */
 export interface ImportReport {
   accepted: number
@@ -40,4 +42,23 @@ export function parseRows<Values, Candidate>(
     }
   }
   return candidates
+}
+
+/** How a row over the form's text limits is reported: `name : Au plus 255 caractères`. */
+export function tooLongReason(error: TooLongError) {
+  return `${error.field} : ${error.message}`
+}
+
+/**
+ * The reason a row breaks the form's text limits, or null: `values` and `limits` are keyed by
+ * the file's columns, each limit taken from the form's own table (`CANTEEN_TEXT_LIMITS`…).
+ */
+export function overTextLimits(values: object, limits: TextLimits): string | null {
+  try {
+    assertTextLimits(values, limits)
+    return null
+  } catch (error) {
+    if (!(error instanceof TooLongError)) throw error
+    return tooLongReason(error)
+  }
 }

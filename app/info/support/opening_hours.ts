@@ -1,4 +1,5 @@
-import OpeningHoursParser from 'opening_hours'
+import { createRequire } from 'node:module'
+import type OpeningHoursParser from 'opening_hours'
 import { DateTime } from 'luxon'
 import { DomainError } from '#kernel/http/errors'
 import { TIME_ZONE } from '#info/vocabulary'
@@ -27,6 +28,32 @@ function fromWallClock(date: Date): DateTime {
   )
 }
 
+type SunTimes = (date: Date, lat: number, lng: number, height?: number) => Record<string, unknown>
+
+/*
+| Sun times (`sunrise-sunset`) come from SunCalc, which answers real instants: the package then
+| reads their hours in the process's zone, so on a UTC server the Gers' sunrise came an hour
+| early in winter and two in summer. The package's own SunCalc (its CommonJS build and the
+| `suncalc` it requires, loaded here) is handed the real instant behind our wall-clock date and
+| answers in wall clock too, whatever the server's zone.
+*/
+const requireFromParser = createRequire(createRequire(import.meta.url).resolve('opening_hours'))
+const OpeningHours = requireFromParser('opening_hours') as typeof OpeningHoursParser
+const sunCalc = requireFromParser('suncalc') as { getTimes: SunTimes; wallClock?: true }
+if (!sunCalc.wallClock) {
+  const realTimes = sunCalc.getTimes
+  sunCalc.getTimes = (wallClock, lat, lng, height) => {
+    const times = realTimes(fromWallClock(wallClock).toJSDate(), lat, lng, height)
+    for (const [name, time] of Object.entries(times)) {
+      if (time instanceof Date && !Number.isNaN(time.getTime())) {
+        times[name] = toWallClock(DateTime.fromJSDate(time))
+      }
+    }
+    return times
+  }
+  sunCalc.wallClock = true
+}
+
 /** Where a place is; without a position, the middle of the Gers (the demo's département). */
 export interface PlacePosition {
   lat: number | null
@@ -37,13 +64,14 @@ const GERS = { lat: 43.6465, lng: 0.5855 }
 
 function parse(value: string, position?: PlacePosition): OpeningHoursParser {
   // Without a nominatim-like location the package assumes Baden-Württemberg: German public
-  // holidays (`PH off` closed on 26 December, open on 14 July) and German sun times.
+  // holidays (`PH off` closed on 26 December, open on 14 July) and German sun times. It reads
+  // the position only as strings: numbers left sunrise and sunset at a fixed 06:00 and 18:00.
   const lat = position?.lat ?? GERS.lat
   const lon = position?.lng ?? GERS.lng
-  const location = { lat, lon, address: { country_code: 'fr' } }
+  const location = { lat: String(lat), lon: String(lon), address: { country_code: 'fr' } }
   // Mode 0: time ranges only (no points in time).
   // `locale: 'fr'`: the parser's own warnings and errors come in French.
-  return new OpeningHoursParser(value, location as never, { mode: 0, locale: 'fr' } as never)
+  return new OpeningHours(value, location as never, { mode: 0, locale: 'fr' } as never)
 }
 
 /** The example every opening-hours error ends with, with its meaning in words. */

@@ -4,7 +4,7 @@ import Place from '#info/models/place'
 import { placeAttributes, type PlaceInput } from '#info/actions/save_place'
 import { DomainError } from '#kernel/http/errors'
 import { TooLongError } from '#kernel/http/text_limits'
-import type { ImportReport } from '#info/support/import_report'
+import { tooLongReason, type ImportReport } from '#info/support/import_report'
 
 export interface PlaceCandidate {
   line: number
@@ -38,7 +38,7 @@ export async function upsertPlaces(
       report.rejected.push({
         line: candidate.line,
         sourceId: candidate.sourceId,
-        reason: error instanceof TooLongError ? `${error.field} : ${error.message}` : error.message,
+        reason: error instanceof TooLongError ? tooLongReason(error) : error.message,
       })
     }
   }

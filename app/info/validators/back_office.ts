@@ -6,10 +6,12 @@ import { withFieldLabels } from '#kernel/http/field_labels'
 import {
   ALERT_KINDS,
   ALLERGENS,
+  CANTEEN_TEXT_LIMITS,
   CANTEEN_TYPES,
   CONTACT_THEMES,
   COURSES,
   DISH_LABELS,
+  DISH_TEXT_LIMITS,
   EVENT_CATEGORIES,
   MEALS,
   PLACE_CATEGORIES,
@@ -151,9 +153,9 @@ export const contactFormValidator = labelled(
 
 export const canteenFormValidator = labelled(
   vine.create({
-    name: vine.string().trim().minLength(2).maxLength(255),
+    name: vine.string().trim().minLength(2).maxLength(CANTEEN_TEXT_LIMITS.name),
     type: vine.enum(CANTEEN_TYPES),
-    address: optionalText(500),
+    address: optionalText(CANTEEN_TEXT_LIMITS.address),
   })
 )
 
@@ -172,7 +174,7 @@ export const menuFormValidator = labelled(
       .array(
         vine.object({
           course: vine.enum(COURSES),
-          name: vine.string().trim().minLength(2).maxLength(160),
+          name: vine.string().trim().minLength(2).maxLength(DISH_TEXT_LIMITS.name),
           labels: vine.array(vine.enum(DISH_LABELS)).optional(),
           allergens: vine.array(vine.enum(ALLERGENS)).optional(),
         })

@@ -31,22 +31,51 @@ export function findNulCharacter(value: unknown, path = ''): string | undefined 
   return undefined
 }
 
+/** The name of the back-office stack's own input guard in `router.named` (start/kernel.ts). */
+export const BACK_OFFICE_INPUT_GUARD = 'backOfficeInputGuard'
+
+/** Throws a `NulCharacterError` naming the first field of the request that holds a NUL byte. */
+function refuseNulCharacters({ request, params }: HttpContext) {
+  const sources = [params, request.qs(), request.body()]
+  for (const source of sources) {
+    const field = findNulCharacter(source)
+    if (field !== undefined) throw new NulCharacterError(field)
+  }
+  for (const [field, files] of Object.entries(request.allFiles())) {
+    const list = Array.isArray(files) ? files : [files]
+    if (list.some((file) => file.clientName?.includes('\0'))) throw new NulCharacterError(field)
+  }
+}
+
+/** Whether the matched route carries the back-office stack, whose own guard runs later. */
+function guardedLater(ctx: HttpContext): boolean {
+  for (const entry of ctx.route?.middleware.all() ?? []) {
+    if (typeof entry === 'object' && 'name' in entry && entry.name === BACK_OFFICE_INPUT_GUARD) {
+      return true
+    }
+  }
+  return false
+}
+
 /**
  * The request-level input rules (ADR 0012), run by the router on every matched route after the
  * body parser: no NUL byte in route params, the query string, the body's fields or uploaded
- * file names.
+ * file names. A back-office route is checked by the same rule at the end of its own stack
+ * instead (`BackOfficeInputGuardMiddleware`), once the session and Inertia are there: the
+ * refusal then comes back to the agent's form, with the input kept and a French message next
+ * to the field, rather than as the framework's bare 400 page.
  */
 export default class InputGuardMiddleware {
-  async handle({ request, params }: HttpContext, next: NextFn) {
-    const sources = [params, request.qs(), request.body()]
-    for (const source of sources) {
-      const field = findNulCharacter(source)
-      if (field !== undefined) throw new NulCharacterError(field)
-    }
-    for (const [field, files] of Object.entries(request.allFiles())) {
-      const list = Array.isArray(files) ? files : [files]
-      if (list.some((file) => file.clientName?.includes('\0'))) throw new NulCharacterError(field)
-    }
+  async handle(ctx: HttpContext, next: NextFn) {
+    if (!guardedLater(ctx)) refuseNulCharacters(ctx)
+    return next()
+  }
+}
+
+/** The same rule, last in the back-office stack (see `backOffice()` in start/kernel.ts). */
+export class BackOfficeInputGuardMiddleware {
+  async handle(ctx: HttpContext, next: NextFn) {
+    refuseNulCharacters(ctx)
     return next()
   }
 }

@@ -2,7 +2,7 @@ import { Queue } from 'bullmq'
 import app from '@adonisjs/core/services/app'
 import type { JobDefinition } from '#kernel/queue/job'
 import { queueConnection, queuePrefix } from '#kernel/queue/connection'
-import { DomainError } from '#kernel/http/errors'
+import { ServiceUnavailableError } from '#kernel/http/outages'
 
 const queues = new Map<string, Queue>()
 
@@ -35,7 +35,7 @@ export const DISPATCH_TIMEOUT_MS = 1500
 
 /**
  * Enqueues a job with its retry policy (attempts, exponential backoff). The payload carries
- * ids only. When Redis does not answer in time, it throws E_QUEUE_UNAVAILABLE (503) instead of
+ * ids only. When Redis does not answer in time, it throws the outage's 503 E_SERVICE_UNAVAILABLE (with Retry-After, as the rate limiter's) instead of
  * hanging the request; the job may still be enqueued once Redis is back, which jobs tolerate
  * (they are safe to run twice; pass a `jobId` to deduplicate a retried dispatch).
  */
@@ -59,10 +59,8 @@ export async function dispatch<Payload extends Record<string, unknown>>(
     timer = setTimeout(
       () =>
         reject(
-          new DomainError(
-            'E_QUEUE_UNAVAILABLE',
-            'Les traitements en arrière-plan sont momentanément indisponibles : réessayez dans un instant',
-            503
+          new ServiceUnavailableError(
+            'Les traitements en arrière-plan sont momentanément indisponibles : réessayez dans un instant'
           )
         ),
       options.timeoutMs ?? DISPATCH_TIMEOUT_MS

@@ -12,6 +12,9 @@ import Place from '#info/models/place'
 import SavePlace from '#info/actions/save_place'
 import PublishContent from '#info/actions/publish_content'
 import ImportPlaces from '#info/actions/import_places'
+import ImportMenus from '#info/actions/import_menus'
+import Canteen from '#info/models/canteen'
+import Menu from '#info/models/menu'
 import { territory } from '#tests/functional/tenancy/fixtures'
 import { smallGers } from '#tests/fixtures/info/territory'
 import { allFeatures } from '#kernel/modules/registry'
@@ -87,18 +90,45 @@ test.group('Bad input: each class answers a clear 4xx and writes nothing', (grou
     }
   })
 
-  test('a NUL byte in a back-office form is refused before the action', async ({
+  test('a NUL byte in a back-office form comes back to the form, next to its field', async ({
     client,
     assert,
   }) => {
     const t = await territory()
-    const response = await client
+    const asJson = await client
       .post('/info/news')
       .withCsrfToken()
       .header('accept', 'application/json')
       .json({ title: 'Titre\u0000caché' })
       .loginAs(t.editorA)
-    response.assertStatus(400)
+    asJson.assertStatus(400)
+    assert.deepEqual(asJson.body(), {
+      errors: [
+        {
+          code: 'E_INVALID_CHARACTER',
+          message: 'Le caractère nul (U+0000) n’est pas accepté',
+          field: 'title',
+        },
+      ],
+    })
+
+    // What the agent's browser sends: an Inertia form post, answered by the validation-error
+    // redirect back to the form, with the input kept (not the framework's bare 400 page).
+    const fromForm = await client
+      .post('/info/news')
+      .withInertia()
+      .withCsrfToken()
+      .header('referer', '/info/news?edit=new')
+      .redirects(0)
+      .json({ title: 'Titre\u0000caché', body: '<p>Texte gardé</p>' })
+      .loginAs(t.editorA)
+    fromForm.assertStatus(302)
+    fromForm.assertHeader('location', '/info/news?edit=new')
+    fromForm.assertFlashMessage('inputErrorsBag', {
+      title: ['Le caractère nul (U+0000) n’est pas accepté'],
+    })
+    assert.equal(fromForm.flashMessages().body, '<p>Texte gardé</p>')
+    assert.equal(fromForm.flashMessages().title, 'Titre\u0000caché')
     assert.isNull(await News.findBy('collectivityId', t.communeA.id))
   })
 
@@ -222,6 +252,40 @@ test.group('Bad input: each class answers a clear 4xx and writes nothing', (grou
     assert.deepEqual(
       names.map((place) => place.sourceId),
       ['P1', 'P4']
+    )
+  })
+
+  test('a menus CSV row over the forms’ limits (canteen name, dish) is rejected; the others import', async ({
+    assert,
+  }) => {
+    const { communeA } = await territory()
+    const row = (canteen: string, id: string, dish: string) =>
+      `${canteen};${id};sans;élémentaire;2030-03-02;déjeuner;plat principal;${dish}`
+    const csv = [
+      'menuRestaurantNom;menuRestaurantId;menuRestaurantIdType;menuRestaurantType;menuDate;menuRepasType;menuPlatType;menuPlatNom',
+      row('École du Garros', '', 'Garbure gersoise'),
+      row('C'.repeat(256), '', 'Poulet rôti'),
+      row('École du Garros', '', 'P'.repeat(161)),
+      row(`  ${'É'.repeat(255)}  `, '', 'Haricots verts'),
+    ].join('\n')
+    const report = await new ImportMenus().handle(communeA.id, Buffer.from(csv))
+    assert.equal(report.accepted, 2)
+    assert.deepEqual(
+      report.rejected.map(({ line, reason }) => ({ line, reason })),
+      [
+        { line: 3, reason: 'menuRestaurantNom : Au plus 255 caractères' },
+        { line: 4, reason: 'menuPlatNom : Au plus 160 caractères' },
+      ]
+    )
+    const canteens = await Canteen.query().where('collectivityId', communeA.id).orderBy('name')
+    assert.deepEqual(
+      canteens.map((canteen) => canteen.name),
+      ['École du Garros', 'É'.repeat(255)]
+    )
+    const menu = await Menu.findByOrFail({ canteenId: canteens[0].id })
+    assert.deepEqual(
+      menu.dishes.map((dish) => dish.name),
+      ['Garbure gersoise']
     )
   })
 

@@ -1,7 +1,13 @@
 import { test } from '@japa/runner'
+import { readFile } from 'node:fs/promises'
 import { setTimeout as sleep } from 'node:timers/promises'
+import db from '@adonisjs/lucid/services/db'
+import Media from '#kernel/media/models/media'
 import { freePort, startAppProcess, type AppProcess } from '#tests/helpers/app_process'
 import { DisposableRedis } from '#tests/helpers/redis_server'
+import { citizenWithToken } from '#tests/helpers/citizens'
+import { makeCollectivity } from '#tests/functional/tenancy/fixtures'
+import * as mediaFixtures from '#tests/fixtures/media/generate'
 
 /** A request and how long its answer took. */
 async function timed(url: string, init?: RequestInit) {
@@ -19,6 +25,18 @@ const citizenLogin = (server: AppProcess) =>
   })
 
 const publicRead = (server: AppProcess) => timed(`${server.url}/api/v1/collectivities?q=auch`)
+
+/** A citizen's photo upload: a write that queues its processing (BullMQ, the same Redis). */
+async function upload(server: AppProcess, token: string, code: string, photo: string) {
+  const form = new FormData()
+  form.set('collectivity', code)
+  form.set('file', new Blob([await readFile(photo)], { type: 'image/png' }), 'photo.png')
+  return timed(`${server.url}/api/v1/media`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${token}`, accept: 'application/json' },
+    body: form,
+  })
+}
 
 /**
  * Degraded, not down: a real app process (rate limits in Redis, as in production) whose Redis
@@ -127,4 +145,63 @@ test.group('Redis outage', (group) => {
       await redis.start()
     }
   }).timeout(60_000)
+  test('a queued write answers the same 503 within 2 s, and goes through once Redis is back', async ({
+    assert,
+  }) => {
+    // Its own instance with the rate limiter in memory, so that the write gets past the limiter
+    // and meets the queue (with the limiter in Redis, as above, the limiter refuses first).
+    const queued = await startAppProcess({
+      REDIS_URL: redis.url,
+      LIMITER_STORE: 'memory',
+      QUEUE_PREFIX: 't-outage-queue',
+    })
+    // Committed rows (the app process cannot see a test transaction): removed afterwards.
+    const commune = await makeCollectivity('commune', 'Commune panne de file')
+    const { citizen, token } = await citizenWithToken()
+    const files = await mediaFixtures.fixtureDir()
+    try {
+      const photo = await mediaFixtures.png(files.dir, 64, 48)
+      // Redis up: the upload is accepted (and the process has loaded the upload path).
+      const before = await upload(queued, token, commune.code, photo)
+      assert.equal(before.status, 201, before.body)
+      await redis.stop()
+
+      const read = await publicRead(queued)
+      assert.equal(read.status, 200, read.body)
+      const refused = await upload(queued, token, commune.code, photo)
+      assert.equal(refused.status, 503, refused.body)
+      assert.isBelow(refused.ms, 2000)
+      assert.deepEqual(JSON.parse(refused.body), {
+        errors: [
+          {
+            code: 'E_SERVICE_UNAVAILABLE',
+            message:
+              'Les traitements en arrière-plan sont momentanément indisponibles : réessayez dans un instant',
+          },
+        ],
+      })
+      assert.equal(refused.response.headers.get('retry-after'), '5')
+      // What was stored stays pending, for `media:reprocess` to queue again (ADR 0009).
+      const stored = await Media.query().where('collectivityId', commune.id).orderBy('id')
+      assert.lengthOf(stored, 2)
+      assert.equal(stored[1].state, 'pending')
+
+      await redis.start()
+      const deadline = Date.now() + 15_000
+      let accepted = await upload(queued, token, commune.code, photo)
+      while (accepted.status !== 201 && Date.now() < deadline) {
+        await sleep(250)
+        accepted = await upload(queued, token, commune.code, photo)
+      }
+      assert.equal(accepted.status, 201, accepted.body)
+      assert.isBelow(accepted.ms, 2000)
+    } finally {
+      await redis.start()
+      await queued.stop()
+      await files.remove()
+      await db.from('media').where('collectivity_id', commune.id).delete()
+      await db.from('collectivities').where('id', commune.id).delete()
+      await db.from('citizens').where('id', citizen.id).delete()
+    }
+  }).timeout(180_000)
 })

@@ -32,7 +32,7 @@ test.group('Queue dispatch', () => {
     assert.deepEqual(stored!.opts.removeOnFail, { age: 30 * 24 * 3600 })
   })
 
-  test('answers E_QUEUE_UNAVAILABLE (503) instead of hanging when Redis is down', async ({
+  test('answers the outage’s 503 E_SERVICE_UNAVAILABLE instead of hanging when Redis is down', async ({
     assert,
     cleanup,
   }) => {
@@ -50,7 +50,7 @@ test.group('Queue dispatch', () => {
     const error = await dispatch(job, {}).catch((caught) => caught)
 
     assert.instanceOf(error, DomainError)
-    assert.equal(error.code, 'E_QUEUE_UNAVAILABLE')
+    assert.equal(error.code, 'E_SERVICE_UNAVAILABLE')
     assert.equal(error.status, 503)
     assert.isBelow(Date.now() - started, 2000)
   })

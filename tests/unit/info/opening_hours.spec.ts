@@ -67,4 +67,52 @@ test.group('Info opening hours', () => {
     const state = evaluateOpeningHours(hours, paris('2031-07-13T19:00'), 1, auch)
     assert.equal(state.nextOpenings[0].opensAt, '2031-07-15T10:00:00+02:00')
   })
+  test('sunrise-sunset follows the sun at the place, in Paris time, whatever the server’s zone', ({
+    assert,
+  }) => {
+    // Expected times from NOAA's solar calculator equations (zenith 90.833°), in Paris time.
+    const auch = { lat: 43.6465, lng: 0.5855 }
+    const days = [
+      { day: '2031-01-15', sunrise: '08:28', sunset: '17:45' }, // winter, UTC+1
+      { day: '2031-07-01', sunrise: '06:19', sunset: '21:43' }, // summer, UTC+2
+    ]
+    const minutes = (iso: string) => {
+      const time = DateTime.fromISO(iso, { setZone: true })
+      return time.hour * 60 + time.minute
+    }
+    const clock = (hhmm: string) => Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3))
+    // The process's zone must not matter: the same evaluation under three zones.
+    const processZone = process.env.TZ
+    try {
+      for (const zone of ['UTC', 'Europe/Paris', 'America/New_York']) {
+        process.env.TZ = zone
+        for (const { day, sunrise, sunset } of days) {
+          const state = evaluateOpeningHours('sunrise-sunset', paris(`${day}T03:00`), 1, auch)
+          const [opening] = state.nextOpenings
+          assert.equal(opening.opensAt.slice(0, 10), day, `${zone} ${day}`)
+          assert.closeTo(minutes(opening.opensAt), clock(sunrise), 3, `${zone} ${day} sunrise`)
+          assert.closeTo(minutes(opening.closesAt!), clock(sunset), 3, `${zone} ${day} sunset`)
+          assert.isTrue(isOpenAt('sunrise-sunset', paris(`${day}T12:00`), auch))
+        }
+        // Before sunrise in Auch, the place is closed (it was "open" from a fixed 06:00).
+        assert.isFalse(isOpenAt('sunrise-sunset', paris('2031-01-15T08:15'), auch))
+        assert.isTrue(isOpenAt('sunrise-sunset', paris('2031-01-15T08:35'), auch))
+      }
+    } finally {
+      if (processZone === undefined) delete process.env.TZ
+      else process.env.TZ = processZone
+    }
+
+    // The place's own position: Brest sees the sun rise 48 minutes after Strasbourg.
+    const brest = evaluateOpeningHours('sunrise-sunset', paris('2031-01-15T03:00'), 1, {
+      lat: 48.3904,
+      lng: -4.4861,
+    })
+    const strasbourg = evaluateOpeningHours('sunrise-sunset', paris('2031-01-15T03:00'), 1, {
+      lat: 48.5734,
+      lng: 7.7521,
+    })
+    assert.closeTo(minutes(brest.nextOpenings[0].opensAt), clock('09:05'), 3)
+    assert.closeTo(minutes(strasbourg.nextOpenings[0].opensAt), clock('08:16'), 3)
+  })
 })
