@@ -38,13 +38,26 @@ export default class ParticipationImportPabulib extends BaseCommand {
       { format: ' bulletins [{bar}] {value}/{total}', hideCursor: true, noTTYOutput: false },
       Presets.shades_classic
     )
+    // A bar on a terminal; elsewhere (a log file, CI, a test) one line per batch written.
+    let done = 0
+    let total = 0
     const progress = process.stdout.isTTY
       ? {
-          start: (total: number) => bar.start(total, 0),
+          start: (count: number) => bar.start(count, 0),
           advance: (n: number) => bar.increment(n),
           stop: () => bar.stop(),
         }
-      : undefined
+      : {
+          start: (count: number) => {
+            total = count
+            this.logger.info(`bulletins 0/${total}`)
+          },
+          advance: (n: number) => {
+            done += n
+            this.logger.info(`bulletins ${done}/${total}`)
+          },
+          stop: () => {},
+        }
     try {
       const started = performance.now()
       const text = await readFile(this.file, 'utf8')
@@ -60,7 +73,7 @@ export default class ParticipationImportPabulib extends BaseCommand {
       )
       if (this.json) this.logger.log(JSON.stringify(summary))
     } catch (error) {
-      progress?.stop()
+      progress.stop()
       this.logger.error((error as Error).message)
       this.exitCode = 1
     }

@@ -3,6 +3,7 @@ import { DateTime } from 'luxon'
 import type Citizen from '#kernel/accounts/models/citizen'
 import Consultation from '#participation/models/consultation'
 import ConsultationSubmission from '#participation/models/consultation_submission'
+import { assertEligible } from '#participation/support/eligibility'
 import { assertOpen } from '#participation/support/window'
 import { findPublishedForAnswer } from '#participation/support/items'
 import {
@@ -35,8 +36,12 @@ export default class ChangeConsultationSubmission {
         .first()
       if (!submission) throw new NotFoundError('Réponse introuvable')
       assertOpen(consultation, now)
+      // Checked again: someone who moved out (or whose address is no longer verified) may not
+      // change what they said while they were eligible; their first submission still counts.
+      const commune = await assertEligible(citizen, consultation, trx)
       const checked = await checkAnswers(consultation.id, answers, trx)
       await writeAnswers(submission.id, checked, trx)
+      submission.communeId = commune?.id ?? null
       submission.updatedAt = now
       await submission.useTransaction(trx).save()
       return {

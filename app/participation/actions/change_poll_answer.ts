@@ -3,6 +3,7 @@ import { DateTime } from 'luxon'
 import type Citizen from '#kernel/accounts/models/citizen'
 import Poll from '#participation/models/poll'
 import PollAnswer from '#participation/models/poll_answer'
+import { assertEligible } from '#participation/support/eligibility'
 import { assertOpen } from '#participation/support/window'
 import { findPublishedForAnswer } from '#participation/support/items'
 import { checkPollChoice, writePollChoices } from '#participation/support/poll_choice'
@@ -29,6 +30,9 @@ export default class ChangePollAnswer {
         .first()
       if (!answer) throw new NotFoundError('Réponse introuvable')
       assertOpen(poll, now)
+      // Checked again: someone who moved out (or whose address is no longer verified) may not
+      // change what they said while they were eligible; their first answer still counts.
+      const commune = await assertEligible(citizen, poll, trx)
       if (!poll.allowChange) {
         throw new ConflictError(
           'E_ANSWER_FINAL',
@@ -37,6 +41,7 @@ export default class ChangePollAnswer {
       }
       const ids = await checkPollChoice(poll, optionIds, trx)
       await writePollChoices(answer.id, ids, trx)
+      answer.communeId = commune?.id ?? null
       answer.updatedAt = now
       await answer.useTransaction(trx).save()
       return {

@@ -74,6 +74,23 @@ const project = object({
   cost: { type: 'integer', description: 'Coût retenu à l’instruction, sinon estimé, en euros.' },
   status: { type: 'string', enum: ['submitted', 'feasible', 'unfeasible', 'merged', 'hidden'] },
   review_reason: text,
+  photos: {
+    type: 'array',
+    description: 'Photos du projet, une fois traitées (variantes publiques seulement).',
+    items: object({
+      id: { type: 'integer' },
+      variants: {
+        type: 'array',
+        items: object({
+          name: { type: 'string' },
+          url: { type: 'string', format: 'uri' },
+          mime: { type: 'string' },
+          width: { type: 'integer' },
+          height: { type: 'integer' },
+        }),
+      },
+    }),
+  },
 })
 
 const outcome = object({

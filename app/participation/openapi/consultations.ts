@@ -1,22 +1,13 @@
 import type { OpenApiFragment } from '#kernel/http/openapi/types'
+import { errors, json, pageParameters, paginated } from '#kernel/http/openapi/common'
 import {
-  citizenSecurity,
-  data,
-  errors,
-  json,
-  pageParameters,
-  paginated,
-  ref,
-} from '#kernel/http/openapi/common'
-import {
-  citizenWrite,
   codeParameter,
   count,
   dateTime,
+  itemPaths,
   itemProperties,
   itemRequired,
   pathId,
-  stateParameter,
   tags,
   text,
 } from '#participation/openapi/shared'
@@ -59,30 +50,40 @@ const submissionBody = {
 
 const fragment: OpenApiFragment = {
   paths: {
-    '/api/v1/collectivities/{code}/consultations': {
-      get: {
-        tags,
+    ...itemPaths({
+      collection: 'consultations',
+      answers: 'submissions',
+      schema: 'Consultation',
+      answerSchema: 'ConsultationSubmission',
+      answerBody: submissionBody,
+      list: {
         operationId: 'listConsultations',
         summary: 'Consultations ouvertes et closes (commune + EPCI + département)',
-        parameters: [codeParameter, stateParameter, ...pageParameters],
-        responses: {
-          200: json(
-            paginated(ref('ParticipationItem')),
-            'Consultations, les plus récemment ouvertes d’abord'
-          ),
-          ...errors(400, 404, 422),
-        },
+        response: 'Consultations, les plus récemment ouvertes d’abord',
       },
-    },
-    '/api/v1/collectivities/{code}/consultations/{id}': {
-      get: {
-        tags,
+      show: {
         operationId: 'showConsultation',
         summary: 'Une consultation, ses questions dans l’ordre, ses résultats s’ils sont publics',
-        parameters: [codeParameter, pathId('id')],
-        responses: { 200: json(data(ref('Consultation')), 'Consultation'), ...errors(404, 422) },
+        response: 'Consultation',
       },
-    },
+      submit: {
+        operationId: 'submitConsultation',
+        summary: 'Répondre à une consultation (une soumission par citoyen)',
+        response: 'Réponses enregistrées',
+      },
+      showAnswer: {
+        operationId: 'showConsultationSubmission',
+        summary: 'Sa propre soumission (celle d’un autre : 404)',
+        response: 'Soumission',
+      },
+      change: {
+        operationId: 'changeConsultationSubmission',
+        summary: 'Modifier ses réponses jusqu’à la clôture',
+        description:
+          'Le public visé est vérifié de nouveau : qui a quitté la collectivité ne peut plus modifier ses réponses (403).',
+        response: 'Réponses modifiées',
+      },
+    }),
     '/api/v1/collectivities/{code}/consultations/{id}/questions/{questionId}/answers': {
       get: {
         tags,
@@ -101,45 +102,6 @@ const fragment: OpenApiFragment = {
           ),
           ...errors(400, 403, 404, 422),
         },
-      },
-    },
-    '/api/v1/consultations/{id}/submissions': {
-      post: {
-        tags,
-        operationId: 'submitConsultation',
-        summary: 'Répondre à une consultation (une soumission par citoyen)',
-        security: citizenSecurity,
-        parameters: [pathId('id')],
-        requestBody: submissionBody,
-        responses: citizenWrite(
-          json(data(ref('ConsultationSubmission')), 'Réponses enregistrées'),
-          201
-        ),
-      },
-    },
-    '/api/v1/consultations/{id}/submissions/{answerId}': {
-      get: {
-        tags,
-        operationId: 'showConsultationSubmission',
-        summary: 'Sa propre soumission (celle d’un autre : 404)',
-        security: citizenSecurity,
-        parameters: [pathId('id'), pathId('answerId')],
-        responses: {
-          200: json(data(ref('ConsultationSubmission')), 'Soumission'),
-          ...errors(401, 404, 422),
-        },
-      },
-      put: {
-        tags,
-        operationId: 'changeConsultationSubmission',
-        summary: 'Modifier ses réponses jusqu’à la clôture',
-        security: citizenSecurity,
-        parameters: [pathId('id'), pathId('answerId')],
-        requestBody: submissionBody,
-        responses: citizenWrite(
-          json(data(ref('ConsultationSubmission')), 'Réponses modifiées'),
-          200
-        ),
       },
     },
   },

@@ -1,22 +1,11 @@
 import type { OpenApiFragment } from '#kernel/http/openapi/types'
+import { citizenSecurity, errors, json, ref } from '#kernel/http/openapi/common'
 import {
-  citizenSecurity,
-  data,
-  errors,
-  json,
-  pageParameters,
-  paginated,
-  ref,
-} from '#kernel/http/openapi/common'
-import {
-  citizenWrite,
-  codeParameter,
   count,
   dateTime,
+  itemPaths,
   itemProperties,
   itemRequired,
-  pathId,
-  stateParameter,
   tags,
 } from '#participation/openapi/shared'
 
@@ -50,62 +39,42 @@ const fragment: OpenApiFragment = {
     },
   ],
   paths: {
-    '/api/v1/collectivities/{code}/polls': {
-      get: {
-        tags,
+    ...itemPaths({
+      collection: 'polls',
+      answers: 'answers',
+      schema: 'Poll',
+      answerSchema: 'PollAnswer',
+      answerBody,
+      list: {
         operationId: 'listPolls',
         summary: 'Sondages ouverts et clos (commune + EPCI + département)',
-        parameters: [codeParameter, stateParameter, ...pageParameters],
-        responses: {
-          200: json(
-            paginated(ref('ParticipationItem')),
-            'Sondages, les plus récemment ouverts d’abord'
-          ),
-          ...errors(400, 404, 422),
-        },
+        response: 'Sondages, les plus récemment ouverts d’abord',
       },
-    },
-    '/api/v1/collectivities/{code}/polls/{id}': {
-      get: {
-        tags,
+      show: {
         operationId: 'showPoll',
         summary: 'Un sondage, ses options, et ses résultats s’ils sont publics',
-        parameters: [codeParameter, pathId('id')],
-        responses: { 200: json(data(ref('Poll')), 'Sondage'), ...errors(404, 422) },
+        response: 'Sondage',
       },
-    },
-    '/api/v1/polls/{id}/answers': {
-      post: {
-        tags,
+      submit: {
         operationId: 'answerPoll',
         summary: 'Répondre à un sondage (une réponse par citoyen)',
         description:
           '409 hors de la période de réponse (avec la date), ou si le citoyen a déjà répondu ; 403 hors du public visé (avec la raison) ; 422 pour une option inconnue ou un nombre de choix hors règle.',
-        security: citizenSecurity,
-        parameters: [pathId('id')],
-        requestBody: answerBody,
-        responses: citizenWrite(json(data(ref('PollAnswer')), 'Réponse enregistrée'), 201),
+        response: 'Réponse enregistrée',
       },
-    },
-    '/api/v1/polls/{id}/answers/{answerId}': {
-      get: {
-        tags,
+      showAnswer: {
         operationId: 'showPollAnswer',
         summary: 'Sa propre réponse (celle d’un autre : 404)',
-        security: citizenSecurity,
-        parameters: [pathId('id'), pathId('answerId')],
-        responses: { 200: json(data(ref('PollAnswer')), 'Réponse'), ...errors(401, 404, 422) },
+        response: 'Réponse',
       },
-      put: {
-        tags,
+      change: {
         operationId: 'changePollAnswer',
         summary: 'Changer sa réponse jusqu’à la clôture, si le sondage le permet',
-        security: citizenSecurity,
-        parameters: [pathId('id'), pathId('answerId')],
-        requestBody: answerBody,
-        responses: citizenWrite(json(data(ref('PollAnswer')), 'Réponse modifiée'), 200),
+        description:
+          'Le public visé est vérifié de nouveau : qui a quitté la collectivité ne peut plus changer sa réponse (403).',
+        response: 'Réponse modifiée',
       },
-    },
+    }),
     '/api/v1/me/participations': {
       get: {
         tags,

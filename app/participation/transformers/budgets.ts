@@ -4,6 +4,7 @@ import type BudgetBallot from '#participation/models/budget_ballot'
 import type BudgetCampaign from '#participation/models/budget_campaign'
 import type BudgetProject from '#participation/models/budget_project'
 import { describeBallotRule } from '#participation/support/ballot_rules'
+import type { ProjectPhoto } from '#participation/support/project_photos'
 
 export function budgetCampaignJson(campaign: BudgetCampaign, audience: Audience, now: DateTime) {
   return {
@@ -30,7 +31,8 @@ export function budgetCampaignJson(campaign: BudgetCampaign, audience: Audience,
   }
 }
 
-export function budgetProjectJson(project: BudgetProject) {
+/** A project as the citizen API shows it, with its ready photos (public variants only). */
+export function budgetProjectJson(project: BudgetProject, photos: ProjectPhoto[] = []) {
   return {
     id: project.id,
     title: project.title,
@@ -40,7 +42,8 @@ export function budgetProjectJson(project: BudgetProject) {
     district_id: project.districtId,
     cost: project.cost,
     status: project.status,
-    review_reason: project.reviewReason,
+    review_reason: project.reviewReason ?? null,
+    photos,
   }
 }
 

@@ -16,6 +16,7 @@ import BudgetCampaign from '#participation/models/budget_campaign'
 import BudgetProject from '#participation/models/budget_project'
 import { parsePabulib } from '#participation/support/pabulib/parse'
 import { smallGers } from '#tests/fixtures/info/territory'
+import { generatedPabulib } from '#tests/fixtures/participation/generated_pabulib'
 
 const fixture = (name: string) =>
   fileURLToPath(new URL(`../../fixtures/participation/${name}`, import.meta.url))
@@ -194,6 +195,76 @@ test.group('Budgets: Pabulib commands', (group) => {
     }
     await rm(bad)
     assert.equal(await countRows('participation_budget_campaigns'), before)
+  })
+
+  test('a big file (20,000 ballots × 100 projects) imports in one go and reports its progress; a bad line deep inside refuses it whole', async ({
+    assert,
+  }) => {
+    const { departement } = await smallGers()
+    const text = generatedPabulib({ voters: 20_000, projects: 100 })
+    const file = join(tmpdir(), `h8-big-${process.pid}.pb`)
+    const { writeFile } = await import('node:fs/promises')
+    const terminal = process.stdout.isTTY
+    // Off a terminal the command writes its progress as lines, which the test can read.
+    process.stdout.isTTY = false
+    try {
+      await writeFile(file, text)
+      // The raw-mode logger is shared by the commands of this file: read this one's lines only.
+      const earlier = (ace.ui.logger as any).getLogs().length
+      const command = await importFile(file, departement.code)
+      command.assertSucceeded()
+      const summary = lastJson(command)
+      assert.deepInclude(summary, { projects: 100, ballots: 20_000 })
+      const messages: string[] = (command.logger as any)
+        .getLogs()
+        .slice(earlier)
+        .map((log: { message: string }) => log.message)
+      const progress = messages.filter((message) => /bulletins \d+\/\d+/.test(message))
+      assert.include(progress[0], 'bulletins 0/20000')
+      assert.isAbove(progress.length, 2)
+      assert.include(progress.at(-1)!, 'bulletins 20000/20000')
+      assert.equal(
+        await countRows('participation_budget_ballots', { campaign_id: summary.campaign_id }),
+        20_000
+      )
+
+      const before = await Promise.all(
+        [
+          'participation_budget_campaigns',
+          'participation_budget_projects',
+          'participation_budget_ballots',
+        ].map((table) => countRows(table))
+      )
+      const lines = text.split('\n')
+      const deep = lines.findIndex((line) => line.startsWith('19990;'))
+      for (const [replacement, reason] of [
+        ['19990;3,101', 'projet inconnu « 101 » dans le vote'],
+        ['19990;3;4', '3 champs au lieu de 2'],
+        ['19990;', '0 projets, moins que min_length 1'],
+      ]) {
+        const broken = [...lines]
+        broken[deep] = replacement
+        await writeFile(file, broken.join('\n'))
+        const refused = await importFile(file, departement.code)
+        refused.assertFailed()
+        const errors = (refused.logger as any)
+          .getLogs()
+          .map((log: { message: string }) => log.message)
+          .join('\n')
+        assert.include(errors, `Fichier Pabulib refusé, ligne ${deep + 1} : ${reason}`)
+      }
+      const after = await Promise.all(
+        [
+          'participation_budget_campaigns',
+          'participation_budget_projects',
+          'participation_budget_ballots',
+        ].map((table) => countRows(table))
+      )
+      assert.deepEqual(after, before)
+    } finally {
+      process.stdout.isTTY = terminal
+      await rm(file, { force: true })
+    }
   })
 
   test('recount from the stored ballots prints the published numbers', async ({ assert }) => {

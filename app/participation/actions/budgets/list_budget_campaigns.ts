@@ -5,6 +5,7 @@ import { NotFoundError } from '#kernel/http/errors'
 import BudgetCampaign from '#participation/models/budget_campaign'
 import BudgetDistrict from '#participation/models/budget_district'
 import BudgetProject from '#participation/models/budget_project'
+import { projectPhotos } from '#participation/support/project_photos'
 import { budgetCampaignJson, budgetProjectJson } from '#participation/transformers/budgets'
 
 function visible(audience: Audience, now: DateTime) {
@@ -50,11 +51,12 @@ export class ShowBudgetCampaign {
       .where('campaignId', campaign.id)
       .whereIn('status', ['submitted', 'feasible', 'unfeasible'])
       .orderBy('id')
+    const photos = await projectPhotos(projects.map((project) => project.id))
     return {
       data: {
         ...budgetCampaignJson(campaign, audience, now),
         districts: districts.map((d) => ({ id: d.id, name: d.name, budget: d.budget })),
-        projects: projects.map(budgetProjectJson),
+        projects: projects.map((project) => budgetProjectJson(project, photos.get(project.id))),
       },
     }
   }

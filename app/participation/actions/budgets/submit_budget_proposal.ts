@@ -1,12 +1,12 @@
 import { DateTime } from 'luxon'
 import db from '@adonisjs/lucid/services/db'
 import type Citizen from '#kernel/accounts/models/citizen'
-import Media from '#kernel/media/models/media'
 import { DomainError, NotFoundError } from '#kernel/http/errors'
 import BudgetCampaign from '#participation/models/budget_campaign'
 import BudgetProject from '#participation/models/budget_project'
 import { assertEligible } from '#participation/support/eligibility'
 import { assertOpen } from '#participation/support/window'
+import { assertOwnReadyPhotos, projectPhotos } from '#participation/support/project_photos'
 import { districtOf } from '#participation/actions/budgets/save_budget_ballot'
 
 export interface ProposalInput {
@@ -20,7 +20,7 @@ export interface ProposalInput {
 
 /**
  * A resident proposes a project during the proposals phase: it waits for review, in the
- * district of the author's home commune. Photos are the citizen's own uploads (media pipeline).
+ * district of the author's home commune. Photos are the citizen's own uploads, once the media pipeline has processed them.
  */
 export default class SubmitBudgetProposal {
   async handle(citizen: Citizen, campaignId: number, input: ProposalInput, now = DateTime.now()) {
@@ -44,18 +44,7 @@ export default class SubmitBudgetProposal {
         )
       }
       const photoIds = [...new Set(input.photoIds ?? [])]
-      if (photoIds.length) {
-        const own = await Media.query({ client: trx })
-          .whereIn('id', photoIds)
-          .where({ uploaderType: 'citizen', uploaderId: citizen.id, kind: 'image' })
-        if (own.length !== photoIds.length)
-          throw new DomainError(
-            'E_PHOTO_NOT_FOUND',
-            'Photo introuvable parmi vos envois',
-            422,
-            'photo_ids'
-          )
-      }
+      await assertOwnReadyPhotos(citizen.id, photoIds, trx)
       const district = await districtOf(campaign, commune?.id ?? null, trx)
       const project = await BudgetProject.create(
         {
@@ -84,7 +73,8 @@ export default class SubmitBudgetProposal {
             }))
           )
       }
-      return project
+      const photos = await projectPhotos([project.id], trx)
+      return { project, photos: photos.get(project.id) ?? [] }
     })
   }
 }

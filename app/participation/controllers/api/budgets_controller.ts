@@ -44,15 +44,19 @@ export default class BudgetsController {
   async propose({ auth, params, request, response }: HttpContext) {
     const { id } = await budgetParamsValidator.validate({ id: params.id })
     const body = await request.validateUsing(proposalValidator)
-    const project = await new SubmitBudgetProposal().handle(auth.use('api').getUserOrFail(), id, {
-      title: body.title,
-      description: body.description,
-      estimatedCost: body.estimated_cost,
-      place: body.place,
-      theme: body.theme,
-      photoIds: body.photo_ids,
-    })
-    return response.created({ data: budgetProjectJson(project) })
+    const { project, photos } = await new SubmitBudgetProposal().handle(
+      auth.use('api').getUserOrFail(),
+      id,
+      {
+        title: body.title,
+        description: body.description,
+        estimatedCost: body.estimated_cost,
+        place: body.place,
+        theme: body.theme,
+        photoIds: body.photo_ids,
+      }
+    )
+    return response.created({ data: budgetProjectJson(project, photos) })
   }
 
   async ballot({ auth, params }: HttpContext) {

@@ -25,6 +25,7 @@ import {
   reviewValidator,
 } from '#participation/validators/budgets_back_office'
 import { routeId, sendCsv } from '#participation/support/back_office'
+import { projectPhotos, thumbnailOf } from '#participation/support/project_photos'
 import { parisDateTime, parisInput } from '#participation/support/window'
 
 const MANAGE = 'participation.manage'
@@ -168,6 +169,7 @@ export default class BudgetsController {
       .orderBy('id')
       .limit(1000)
     const counts = await ballotCounts([campaign.id])
+    const photos = await projectPhotos(projects.map((p) => p.id))
     return inertia.render('participation/budgets/show', {
       campaign: {
         ...row(campaign, counts.get(campaign.id) ?? 0),
@@ -190,6 +192,7 @@ export default class BudgetsController {
         hiddenReason: p.hiddenReason,
         mergedIntoId: p.mergedIntoId,
         proposedByCitizen: p.authorCitizenId !== null,
+        photos: (photos.get(p.id) ?? []).map(thumbnailOf),
       })),
       figures: await new BudgetDashboard().handle(campaign.id),
       canModerate: tenant.can(MODERATE),
