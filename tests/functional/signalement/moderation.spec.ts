@@ -1,4 +1,5 @@
 import { test } from '@japa/runner'
+import type { TestContext } from '@japa/runner/core'
 import testUtils from '@adonisjs/core/services/test_utils'
 import Tenant from '#kernel/tenancy/tenant'
 import { citizenWithToken } from '#tests/helpers/citizens'
@@ -25,7 +26,7 @@ test.group('Signalement: publication on the public map', (group) => {
   })
   group.each.setup(() => testUtils.db().wrapInGlobalTransaction())
 
-  async function mapOfAuch(client: Parameters<Parameters<typeof test>[1]>[0]['client']) {
+  async function mapOfAuch(client: TestContext['client']) {
     const response = await client
       .get('/api/v1/collectivities/32013/reports')
       .qs({ format: 'geojson', bbox: '0.5,43.6,0.7,43.7' })
