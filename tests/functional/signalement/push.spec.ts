@@ -55,7 +55,8 @@ test.group('Signalement: Web Push to the reporter', (group) => {
       )
     }
     await subscribe(mine, reporter.token)
-    await subscribe(neighbours, (await citizenWithToken()).token)
+    const neighbour = await citizenWithToken()
+    await subscribe(neighbours, neighbour.token)
 
     const created = await client.post('/api/v1/reports').bearerToken(reporter.token).json({
       category: 'voirie',
