@@ -48,6 +48,16 @@ export default defineModule({
     const { default: SeedCategories } = await import('#signalement/actions/seed_categories')
     await new SeedCategories().handle(collectivity)
   },
+  gdpr: {
+    async export(citizenId) {
+      const { ExportReports } = await import('#signalement/actions/signalement_gdpr')
+      return new ExportReports().handle(citizenId)
+    },
+    async erase(citizenId, trx) {
+      const { DetachReports } = await import('#signalement/actions/signalement_gdpr')
+      await new DetachReports().handle(citizenId, trx)
+    },
+  },
   async jobs() {
     const { flagOverdueReportsJob } = await import('#signalement/jobs/flag_overdue_reports_job')
     return [flagOverdueReportsJob]

@@ -66,6 +66,10 @@ export class ListOpen311Services {
 const REQUEST_COLUMNS = `r.id, r.category_code, r.status, r.description, r.lat, r.lng, r.address,
   r.public_message, r.created_at, r.updated_at, r.resolved_at, a.code AS agency_code, a.name AS agency_name`
 
+/** The spec's w3 date-time: seconds and the zone, as in `2010-01-01T00:00:00Z`. */
+const w3 = (date: Date) =>
+  DateTime.fromJSDate(date).toUTC().startOf('second').toISO({ suppressMilliseconds: true })
+
 function requestJson(row: any) {
   return {
     service_request_id: String(row.id),
@@ -76,8 +80,8 @@ function requestJson(row: any) {
     description: row.description,
     agency_responsible: row.agency_name,
     service_notice: null,
-    requested_datetime: DateTime.fromJSDate(row.created_at).toISO(),
-    updated_datetime: DateTime.fromJSDate(row.updated_at).toISO(),
+    requested_datetime: w3(row.created_at),
+    updated_datetime: w3(row.updated_at),
     expected_datetime: null,
     address: row.address,
     address_id: null,
@@ -176,9 +180,13 @@ export class SubmitOpen311Request {
       !Number.isFinite(input.lat) ||
       !Number.isFinite(input.long)
     ) {
+      // No geocoder is reachable: an address alone cannot be placed in a commune's shape, and
+      // a guessed point would mislead the map and the duplicate check (ADR 0023).
       throw new DomainError(
         'E_OPEN311',
-        'lat et long sont obligatoires (address_string seule ne suffit pas)',
+        input.addressString
+          ? 'lat et long sont obligatoires : address_string seule ne peut pas être localisée (aucun géocodage), envoyez aussi la position'
+          : 'lat et long sont obligatoires (position du signalement en WGS84)',
         400,
         'lat'
       )

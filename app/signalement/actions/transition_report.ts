@@ -2,7 +2,7 @@ import db from '@adonisjs/lucid/services/db'
 import { DateTime } from 'luxon'
 import { DomainError } from '#kernel/http/errors'
 import type Tenant from '#kernel/tenancy/tenant'
-import ContributeFeedItem from '#info/actions/contribute_feed_item'
+import SyncFeedEntry from '#info/actions/sync_feed_entry'
 import type Report from '#signalement/models/report'
 import { lockedReport } from '#signalement/support/locked_report'
 import ReportEvent from '#signalement/models/report_event'
@@ -73,20 +73,22 @@ export default class TransitionReport {
 /** A resolved, published report is news for its commune's citizens (ADR 0006). */
 export async function syncResolvedFeedItem(
   report: Report,
-  trx: Parameters<ContributeFeedItem['handle']>[2]
+  trx: Parameters<SyncFeedEntry['handle']>[3]
 ) {
-  const key = { type: 'report_resolved', itemId: report.id }
   const listed =
     report.status === 'resolved' && report.moderation === 'published' && !report.mergedIntoId
-  await new ContributeFeedItem().handle(
-    key,
+  const title = `Résolu : ${CATEGORY_LABELS[report.categoryCode] ?? report.categoryCode}${report.address ? ` — ${report.address}` : ''}`
+  await new SyncFeedEntry().handle(
+    'report_resolved',
+    report.id,
     listed
       ? {
-          ...key,
           collectivityId: report.communeId,
-          title: `Résolu : ${CATEGORY_LABELS[report.categoryCode] ?? report.categoryCode}${report.address ? ` — ${report.address}` : ''}`,
+          // feed_items.title is a varchar(255); an address may be long
+          title: title.slice(0, 255),
           summary: report.publicMessage,
           publishedAt: report.resolvedAt ?? DateTime.now(),
+          expireAt: null,
         }
       : null,
     trx

@@ -38,8 +38,12 @@ export function open311Body(
       formats: { format: endpoint.formats },
     }))
     tree = { discovery: nulls({ ...discovery, endpoints: { endpoint: endpoints } }) }
-  } else if (kind === 'definition') tree = { service_definition: nulls(value) }
-  else {
+  } else if (kind === 'definition') {
+    // attributes/attribute, and an empty <attributes/> when the service asks for none.
+    const definition = value as { attributes: unknown[] }
+    const attributes = definition.attributes.length ? { attribute: definition.attributes } : ''
+    tree = { service_definition: nulls({ ...definition, attributes }) }
+  } else {
     const [root, item] = XML_ROOTS[kind]
     tree = { [root]: { [item]: nulls(value) } }
   }

@@ -78,6 +78,36 @@ test.group('Territories: boundaries (PostGIS)', (group) => {
     assert.equal(await shapeCount(), before)
   })
 
+  test('routing reads the communes’ shapes cut into small parts, kept in step with each import', async ({
+    assert,
+  }) => {
+    const parts = () =>
+      db
+        .rawQuery(
+          `SELECT count(*)::int AS n, count(DISTINCT p.collectivity_id)::int AS communes,
+                  max(ST_NPoints(p.part))::int AS vertices,
+                  bool_and(c.kind = 'commune') AS communes_only,
+                  (SELECT abs(sum(ST_Area(q.part)) / ST_Area(b.shape) - 1) < 1e-9 FROM commune_boundary_parts q
+                   JOIN collectivity_boundaries b ON b.collectivity_id = q.collectivity_id
+                   WHERE q.collectivity_id = (SELECT id FROM collectivities WHERE kind = 'commune' AND code = '32013')
+                   GROUP BY b.shape) AS auch_whole
+           FROM commune_boundary_parts p JOIN collectivities c ON c.id = p.collectivity_id`
+        )
+        .then(({ rows }) => rows[0])
+    await new ImportBoundaries().handle({ path: COMMUNES_FILE, level: 'commune' })
+    const first = await parts()
+    assert.equal(first.communes, 458)
+    assert.isAbove(first.n, 458)
+    // ST_Subdivide's limit (64) plus the closing vertex of each ring
+    assert.isAtMost(first.vertices, 65)
+    assert.isTrue(first.communes_only)
+    assert.isTrue(first.auch_whole)
+
+    await new ImportBoundaries().handle({ path: COMMUNES_FILE, level: 'commune' })
+    assert.deepEqual(await parts(), first)
+    assert.equal(await communeCodeAt(POINTS.condom), '32107')
+  })
+
   test('the département file (a single Feature) at --level=departement', async ({ assert }) => {
     const report = await new ImportBoundaries().handle({
       path: DEPARTEMENT_FILE,

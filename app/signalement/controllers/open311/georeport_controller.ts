@@ -80,6 +80,15 @@ export default class GeoReportController {
       }
       if (ctx.params.collection === 'requests')
         return ['requests', await new ShowOpen311Request().handle(id)]
+      if (ctx.params.collection === 'tokens') {
+        // Every service is `realtime`: POST answers with the service_request_id, never a token.
+        throw Object.assign(
+          new Error(
+            `Jeton inconnu : « ${id} » (ce serveur ne délivre pas de jetons : POST requests renvoie directement service_request_id)`
+          ),
+          { status: 404 }
+        )
+      }
       throw Object.assign(new Error('Ressource inconnue'), { status: 404 })
     })
   }
