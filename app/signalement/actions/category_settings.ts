@@ -83,7 +83,8 @@ export class SaveCategorySetting {
     const { collectivity } = tenant
     const reachable: Record<HandlingLevel, boolean> = {
       commune: true,
-      epci: collectivity.kind === 'epci' || collectivity.epciId !== null,
+      // Handing down is always possible; handing up needs an EPCI or a département above.
+      epci: collectivity.kind !== 'commune' || collectivity.epciId !== null,
       departement: collectivity.kind === 'departement' || collectivity.departementId !== null,
     }
     if (input.handlingLevel && !reachable[input.handlingLevel]) {
