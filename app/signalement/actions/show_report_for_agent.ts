@@ -1,6 +1,5 @@
 import db from '@adonisjs/lucid/services/db'
 import type Tenant from '#kernel/tenancy/tenant'
-import { variantUrl } from '#kernel/media/transformers/media_transformer'
 import type { MediaVariant } from '#kernel/media/models/media'
 import Report from '#signalement/models/report'
 import ReportEvent from '#signalement/models/report_event'
@@ -108,10 +107,14 @@ export default class ShowReportForAgent {
   }
 }
 
+/**
+ * A variant for the back-office page: its URL relative to the site the agent is on (the
+ * back-office's Content-Security-Policy allows its own origin; APP_URL is for the apps).
+ */
 function variantJson(variant: MediaVariant) {
   return {
     name: variant.name,
-    url: variantUrl(variant),
+    url: `/${variant.key}`,
     mime: variant.mime,
     width: variant.width,
     height: variant.height,

@@ -37,7 +37,14 @@ type Choice = { value: string | number; label: string }
 
 /** What the list and the map of the queue receive alike. */
 export interface QueuePageProps {
-  filters: { status?: string; category?: string; communeId?: number; overdue?: boolean; from?: string; to?: string }
+  filters: {
+    status?: string
+    category?: string
+    communeId?: number
+    overdue?: boolean
+    from?: string
+    to?: string
+  }
   reports: QueueRow[]
   truncated: boolean
   statuses: Choice[]
