@@ -55,3 +55,46 @@ router
       .as('signalement.moderate')
   })
   .use(tenantBackOffice())
+
+/*
+| Back-office: the queue's map and CSV export, a report's detail (photos, video, history) with
+| hiding a photo and merging a duplicate, statistics, categories and Open311 keys.
+*/
+const ReportController = () => import('#signalement/controllers/back_office/report_controller')
+const StatisticsController = () =>
+  import('#signalement/controllers/back_office/statistics_controller')
+const CategoriesController = () =>
+  import('#signalement/controllers/back_office/categories_controller')
+const Open311KeysController = () =>
+  import('#signalement/controllers/back_office/open311_keys_controller')
+
+router
+  .group(() => {
+    router.get('/signalement/map', [QueueController, 'map']).as('signalement.map')
+    router.get('/signalement/export.csv', [QueueController, 'export']).as('signalement.export')
+    router
+      .get('/signalement/statistics', [StatisticsController, 'index'])
+      .as('signalement.statistics')
+    router
+      .get('/signalement/categories', [CategoriesController, 'index'])
+      .as('signalement.categories')
+    router
+      .put('/signalement/categories/:code', [CategoriesController, 'update'])
+      .where('code', /^[a-z0-9_]{1,64}$/)
+      .as('signalement.categories.update')
+    router
+      .get('/signalement/open311-keys', [Open311KeysController, 'index'])
+      .as('signalement.open311_keys')
+    router
+      .post('/signalement/open311-keys', [Open311KeysController, 'store'])
+      .as('signalement.open311_keys.store')
+    router
+      .post('/signalement/open311-keys/:id/revoke', [Open311KeysController, 'revoke'])
+      .as('signalement.open311_keys.revoke')
+    router.get('/signalement/:id', [ReportController, 'show']).as('signalement.show')
+    router
+      .post('/signalement/:id/hide-photo', [ReportController, 'hidePhoto'])
+      .as('signalement.hide_photo')
+    router.post('/signalement/:id/merge', [ReportController, 'merge']).as('signalement.merge')
+  })
+  .use(tenantBackOffice())

@@ -1,3 +1,4 @@
+import { AxeBuilder } from '@axe-core/playwright'
 import { PASSWORD } from '../functional/tenancy/fixtures.js'
 
 /** Console reports of what the back-office's Content-Security-Policy blocked, per page. */
@@ -32,4 +33,47 @@ export async function signIn(visit: any, email: string) {
 export async function focusedId(page: any): Promise<string | null> {
   await page.waitForTimeout(150)
   return page.evaluate('document.activeElement?.id || null')
+}
+
+/** WCAG 2.1 A and AA rules; a serious or critical violation fails the page. */
+export const WCAG = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']
+export const PHONE = { width: 390, height: 844 }
+
+/**
+ * Opens `path` and asserts that axe-core finds no serious or critical WCAG 2.1 AA violation,
+ * then that the page does not scroll sideways on a 390 px phone (the elements sticking out
+ * are named in the failure message).
+ */
+export async function assertAccessiblePage(page: any, path: string, who: string, assert: any) {
+  await page.setViewportSize({ width: 1280, height: 900 })
+  await page.goto(path)
+  await page.locator('main h1').first().waitFor({ timeout: 30000 })
+  const results = await new AxeBuilder({ page }).withTags(WCAG).analyze()
+  const blocking = results.violations.filter((violation) =>
+    ['serious', 'critical'].includes(violation.impact ?? '')
+  )
+  assert.deepEqual(
+    blocking.map(
+      (violation) =>
+        `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`
+    ),
+    [],
+    `${who} ${path}`
+  )
+  await page.setViewportSize(PHONE)
+  await page.waitForTimeout(100)
+  const overflow = await page.evaluate(
+    '[document.documentElement.scrollWidth, document.documentElement.clientWidth]'
+  )
+  const offenders =
+    overflow[0] > overflow[1]
+      ? await page.evaluate(
+          `[...document.querySelectorAll('main *')].filter((e) => e.getBoundingClientRect().right > ${PHONE.width + 2}).slice(0, 8).map((e) => e.tagName + (e.id ? '#' + e.id : '')).join(', ')`
+        )
+      : ''
+  assert.isAtMost(
+    overflow[0],
+    overflow[1],
+    `${who} ${path} scrolls sideways at 390 px: ${offenders}`
+  )
 }

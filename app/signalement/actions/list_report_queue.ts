@@ -1,4 +1,5 @@
 import { DateTime } from 'luxon'
+import db from '@adonisjs/lucid/services/db'
 import type Tenant from '#kernel/tenancy/tenant'
 import Report from '#signalement/models/report'
 import type { ReportStatus } from '#signalement/vocabulary'
@@ -6,17 +7,23 @@ import type { ReportStatus } from '#signalement/vocabulary'
 export interface QueueFilters {
   status?: ReportStatus
   category?: string
+  /** The commune where the report is (an EPCI's or a département's queue spans many). */
+  communeId?: number
   overdue?: boolean
   from?: string
   to?: string
 }
 
-/** The current authority's reports, newest first, filtered as the agent asks (at most 500). */
+/** The most rows a page of the queue (list or map) shows; the CSV export takes them all. */
+export const QUEUE_PAGE_LIMIT = 500
+
+/** The current authority's reports, newest first, filtered as the agent asks. */
 export default class ListReportQueue {
-  async handle(tenant: Tenant, filters: QueueFilters) {
+  async handle(tenant: Tenant, filters: QueueFilters, limit: number | null = QUEUE_PAGE_LIMIT) {
     const query = Report.ownedBy(tenant).whereNull('merged_into_id')
     if (filters.status) query.where('status', filters.status)
     if (filters.category) query.where('category_code', filters.category)
+    if (filters.communeId) query.where('commune_id', filters.communeId)
     if (filters.overdue) query.where('overdue', true)
     if (filters.from)
       query.where(
@@ -31,6 +38,22 @@ export default class ListReportQueue {
         DateTime.fromISO(filters.to, { zone: 'Europe/Paris' }).plus({ days: 1 }).toJSDate()
       )
     }
-    return query.orderBy('created_at', 'desc').orderBy('id', 'desc').limit(500)
+    query.orderBy('created_at', 'desc').orderBy('id', 'desc')
+    return limit === null ? query : query.limit(limit)
+  }
+
+  /** The communes the authority's reports lie in, by name: the choices of the commune filter. */
+  async communes(tenant: Tenant): Promise<Array<{ id: number; name: string }>> {
+    return db
+      .from('collectivities')
+      .whereIn(
+        'id',
+        db
+          .from('signalement_reports')
+          .where('collectivity_id', tenant.collectivityId)
+          .select('commune_id')
+      )
+      .orderBy('name')
+      .select('id', 'name')
   }
 }

@@ -1,15 +1,10 @@
 import { test } from '@japa/runner'
 import testUtils from '@adonisjs/core/services/test_utils'
-import { AxeBuilder } from '@axe-core/playwright'
 import SaveCanteen from '#info/actions/save_canteen'
 import SaveNews from '#info/actions/save_news'
 import SetFeatures from '#kernel/modules/actions/set_features'
 import { makeAgent, makeCollectivity } from '../../functional/tenancy/fixtures.js'
-import { signIn } from '#tests/helpers/browser'
-
-/** WCAG 2.1 A and AA rules; a serious or critical violation fails the page. */
-const WCAG = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']
-const PHONE = { width: 390, height: 844 }
+import { assertAccessiblePage, signIn } from '#tests/helpers/browser'
 
 /**
  * Issue 10, items 8 and 9: every back-office page, as each demo role (super-admin, département
@@ -62,40 +57,7 @@ test.group('Back-office: axe-core and 390 px on every page for every role', (gro
   ]
   const ADMIN_PAGES = ['/agents', '/settings', '/audit']
 
-  async function check(page: any, path: string, who: string, assert: any) {
-    await page.setViewportSize({ width: 1280, height: 900 })
-    await page.goto(path)
-    await page.locator('main h1').first().waitFor({ timeout: 30000 })
-    const results = await new AxeBuilder({ page }).withTags(WCAG).analyze()
-    const blocking = results.violations.filter((violation) =>
-      ['serious', 'critical'].includes(violation.impact ?? '')
-    )
-    assert.deepEqual(
-      blocking.map(
-        (violation) =>
-          `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`
-      ),
-      [],
-      `${who} ${path}`
-    )
-    await page.setViewportSize(PHONE)
-    await page.waitForTimeout(100)
-    const overflow = await page.evaluate(
-      '[document.documentElement.scrollWidth, document.documentElement.clientWidth]'
-    )
-    // The elements sticking out, named in the failure message.
-    const offenders =
-      overflow[0] > overflow[1]
-        ? await page.evaluate(
-            `[...document.querySelectorAll('main *')].filter((e) => e.getBoundingClientRect().right > ${PHONE.width + 2}).slice(0, 8).map((e) => e.tagName + (e.id ? '#' + e.id : '')).join(', ')`
-          )
-        : ''
-    assert.isAtMost(
-      overflow[0],
-      overflow[1],
-      `${who} ${path} scrolls sideways at 390 px: ${offenders}`
-    )
-  }
+  const check = assertAccessiblePage
 
   test('every page, every demo role', async ({ visit, assert }) => {
     const ids = await demo()

@@ -22,6 +22,7 @@ import SaveConsultation from '#participation/actions/save_consultation'
 import SaveBudgetCampaign from '#participation/actions/budgets/save_budget_campaign'
 import BudgetProject from '#participation/models/budget_project'
 import Report from '#signalement/models/report'
+import { IssueOpen311Key } from '#signalement/actions/open311'
 
 /** Back-office routes that act for no authority (signed-out visitors, signing out). */
 const NOT_TENANT_SCOPED = new Set([
@@ -185,13 +186,13 @@ async function membershipParams(agent: Agent, collectivityId: number) {
   return { id: membership.id }
 }
 
-/** A report handled by commune B (signalement routes; `handler` = admin or moderator). */
-const reportOfB = async (t: Territory) => {
+/** A report handled by commune A or B (signalement routes; `handler` = admin or moderator). */
+const reportOf = (owner: 'communeA' | 'communeB') => async (t: Territory) => {
   const report = await Report.create({
-    collectivityId: t.communeB.id,
-    communeId: t.communeB.id,
+    collectivityId: t[owner].id,
+    communeId: t[owner].id,
     categoryCode: 'voirie',
-    description: 'Nid-de-poule de B',
+    description: `Nid-de-poule de ${owner}`,
     lat: 43.6,
     lng: 0.6,
     source: 'app',
@@ -203,6 +204,13 @@ const reportOfB = async (t: Territory) => {
     overdue: false,
   })
   return { id: report.id }
+}
+const reportOfB = reportOf('communeB')
+
+/** An Open311 key issued by commune B (its revocation is B's alone). */
+const open311KeyOfB = async (t: Territory) => {
+  const { row } = await new IssueOpen311Key().handle({ collectivityId: t.communeB.id, name: 'B' })
+  return { id: row.id }
 }
 
 const MATRIX: Record<string, MatrixEntry> = {
@@ -342,6 +350,25 @@ const MATRIX: Record<string, MatrixEntry> = {
     rowOfB: reportOfB,
     body: { toCollectivityId: 1 },
   },
+  'GET /signalement/:id': { requires: 'handler', rowOfB: reportOfB, rowOfA: reportOf('communeA') },
+  'POST /signalement/:id/hide-photo': {
+    requires: 'handler',
+    rowOfB: reportOfB,
+    body: { mediaId: 1, reason: 'Un visage' },
+  },
+  'POST /signalement/:id/merge': { requires: 'handler', rowOfB: reportOfB, body: { intoId: 1 } },
+  'GET /signalement/map': { requires: 'handler' },
+  'GET /signalement/export.csv': { requires: 'handler' },
+  'GET /signalement/statistics': { requires: 'handler' },
+  'GET /signalement/categories': { requires: 'admin' },
+  'PUT /signalement/categories/:code': {
+    requires: 'admin',
+    params: { code: 'voirie' },
+    body: { enabled: false, handlingLevel: null },
+  },
+  'GET /signalement/open311-keys': { requires: 'admin' },
+  'POST /signalement/open311-keys': { requires: 'admin', body: { name: 'Partenaire' } },
+  'POST /signalement/open311-keys/:id/revoke': { requires: 'admin', rowOfB: open311KeyOfB },
 }
 
 interface BackOfficeRoute {

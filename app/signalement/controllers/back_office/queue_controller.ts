@@ -1,5 +1,8 @@
 import type { HttpContext } from '@adonisjs/core/http'
-import ListReportQueue from '#signalement/actions/list_report_queue'
+import { csvDisposition } from '#kernel/http/csv'
+import { mapTiles } from '#kernel/http/map_tiles'
+import ListReportQueue, { QUEUE_PAGE_LIMIT } from '#signalement/actions/list_report_queue'
+import ExportReportQueueCsv from '#signalement/actions/export_report_queue_csv'
 import TransitionReport from '#signalement/actions/transition_report'
 import ReassignReport from '#signalement/actions/reassign_report'
 import ModerateReport from '#signalement/actions/moderate_report'
@@ -10,37 +13,49 @@ import {
   transitionValidator,
 } from '#signalement/validators/back_office'
 import {
-  CATEGORY_LABELS,
-  MODERATION_LABELS,
-  REPORT_STATUS_LABELS,
-  TRANSITIONS,
-} from '#signalement/vocabulary'
+  queueFilterChoices,
+  queueRow,
+  signalementTabs,
+} from '#signalement/support/back_office_pages'
 
-/** The agents' queue of the current authority's reports, and the steps they take on them. */
+/** The agents' queue of the current authority's reports (list, map, CSV) and their steps. */
 export default class QueueController {
-  async index({ bouncer, tenant, request, inertia }: HttpContext) {
+  async index(ctx: HttpContext) {
+    return this.render(ctx, 'signalement/queue')
+  }
+
+  async map(ctx: HttpContext) {
+    return this.render(ctx, 'signalement/map', { map: mapTiles() })
+  }
+
+  private async render(
+    { bouncer, tenant, request, inertia }: HttpContext,
+    page: 'signalement/queue' | 'signalement/map',
+    extra: Record<string, unknown> = {}
+  ) {
     await bouncer.authorize('act', 'signalement.handle')
     const filters = await request.validateUsing(queueFiltersValidator, { data: request.qs() })
     const reports = await new ListReportQueue().handle(tenant, filters)
-    return inertia.render('signalement/queue', {
+    return inertia.render(page, {
       filters,
-      reports: reports.map((report) => ({
-        id: report.id,
-        category: CATEGORY_LABELS[report.categoryCode] ?? report.categoryCode,
-        status: report.status,
-        statusLabel: REPORT_STATUS_LABELS[report.status],
-        moderation: MODERATION_LABELS[report.moderation],
-        description: report.description,
-        address: report.address,
-        lat: report.lat,
-        lng: report.lng,
-        overdue: report.overdue,
-        createdAt: report.createdAt.toISO(),
-        next: TRANSITIONS[report.status].map((to) => ({ to, label: REPORT_STATUS_LABELS[to] })),
-      })),
-      statuses: Object.entries(REPORT_STATUS_LABELS).map(([value, label]) => ({ value, label })),
-      categories: Object.entries(CATEGORY_LABELS).map(([value, label]) => ({ value, label })),
+      reports: reports.map(queueRow),
+      truncated: reports.length === QUEUE_PAGE_LIMIT,
+      ...(await queueFilterChoices(tenant)),
+      tabs: signalementTabs(tenant),
+      ...extra,
     })
+  }
+
+  async export({ bouncer, tenant, request, response }: HttpContext) {
+    await bouncer.authorize('act', 'signalement.handle')
+    const filters = await request.validateUsing(queueFiltersValidator, { data: request.qs() })
+    const csv = await new ExportReportQueueCsv().handle(tenant, filters)
+    response.header('Content-Type', 'text/csv; charset=utf-8')
+    response.header(
+      'Content-Disposition',
+      csvDisposition(`signalements-${tenant.collectivity.slug}.csv`)
+    )
+    return csv
   }
 
   async transition({ bouncer, tenant, params, request, response, session }: HttpContext) {

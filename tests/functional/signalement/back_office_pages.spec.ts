@@ -1,0 +1,392 @@
+import { test } from '@japa/runner'
+import testUtils from '@adonisjs/core/services/test_utils'
+import db from '@adonisjs/lucid/services/db'
+import mail from '@adonisjs/mail/services/main'
+import { DateTime } from 'luxon'
+import { createCitizen } from '#tests/helpers/citizens'
+import { makeAgent } from '#tests/functional/tenancy/fixtures'
+import { citizenMedia, gersWithShapes, POINTS } from '#tests/fixtures/signalement/gers'
+import Collectivity from '#kernel/territories/models/collectivity'
+import SubmitReport from '#signalement/actions/submit_report'
+import ModerateReport from '#signalement/actions/moderate_report'
+import Tenant from '#kernel/tenancy/tenant'
+import Report from '#signalement/models/report'
+import ReportEvent from '#signalement/models/report_event'
+import ReportUpdateMail from '#signalement/mails/report_update_mail'
+
+let gers: Awaited<ReturnType<typeof gersWithShapes>>
+
+/** A report written as the tests need it (handler, commune, dates, status), not routed. */
+function makeReport(values: Partial<Report> & { collectivityId: number; communeId: number }) {
+  return Report.create({
+    categoryCode: 'voirie',
+    description: 'Nid-de-poule',
+    lat: POINTS.auch.lat,
+    lng: POINTS.auch.lng,
+    source: 'app',
+    anonymous: false,
+    status: 'submitted',
+    moderation: 'pending',
+    ...values,
+  })
+}
+
+/** A citizen's report in Auch with a photo and a video from the media pipeline, published. */
+async function reportWithMedia() {
+  const citizen = await createCitizen()
+  const photo = await citizenMedia(citizen.id, gers.auch.id)
+  const second = await citizenMedia(citizen.id, gers.auch.id)
+  const video = await citizenMedia(citizen.id, gers.auch.id, 'video')
+  const report = await new SubmitReport().handle({
+    categoryCode: 'voirie',
+    description: 'Nid-de-poule devant la mairie',
+    ...POINTS.auch,
+    mediaIds: [photo.id, second.id, video.id],
+    reporter: { citizenId: citizen.id },
+  })
+  const moderator = await makeAgent(`moderation.${report.id}@example.test`, [
+    [gers.auch, 'moderator'],
+  ])
+  await new ModerateReport().handle(new Tenant(moderator, gers.auch, 'moderator'), {
+    reportId: report.id,
+    state: 'published',
+  })
+  return { citizen, report, photo, second, video, moderator }
+}
+
+const ids = (rows: Array<{ id: number }>) => rows.map((row) => row.id)
+
+test.group('Signalement back-office: queue, map, detail, photos, duplicates, CSV', (group) => {
+  group.setup(async () => {
+    const truncate = await testUtils.db().truncate()
+    gers = await gersWithShapes()
+    return truncate
+  })
+  group.each.setup(() => testUtils.db().wrapInGlobalTransaction())
+  group.each.setup(() => {
+    mail.fake()
+    return () => mail.restore()
+  })
+
+  test('an EPCI agent filters its queue by commune, status, category, dates and overdue; the map shows the same', async ({
+    client,
+    assert,
+  }) => {
+    const pavie = await Collectivity.query()
+      .where({ kind: 'commune', epciId: gers.grandAuch.id })
+      .whereNot('id', gers.auch.id)
+      .orderBy('name')
+      .firstOrFail()
+    const handler = gers.grandAuch.id
+    const inAuch = await makeReport({
+      collectivityId: handler,
+      communeId: gers.auch.id,
+      categoryCode: 'eau_assainissement',
+      createdAt: DateTime.fromISO('2026-03-10T10:00', { zone: 'Europe/Paris' }),
+    })
+    const elsewhere = await makeReport({
+      collectivityId: handler,
+      communeId: pavie.id,
+      categoryCode: 'depot_sauvage',
+      overdue: true,
+      createdAt: DateTime.fromISO('2026-04-02T10:00', { zone: 'Europe/Paris' }),
+    })
+    const resolved = await makeReport({
+      collectivityId: handler,
+      communeId: pavie.id,
+      categoryCode: 'depot_sauvage',
+      status: 'resolved',
+      createdAt: DateTime.fromISO('2026-04-20T10:00', { zone: 'Europe/Paris' }),
+    })
+    // Auch's own report is not the EPCI's.
+    await makeReport({ collectivityId: gers.auch.id, communeId: gers.auch.id })
+    const agent = await makeAgent('moderation.grand-auch@example.test', [
+      [gers.grandAuch, 'moderator'],
+    ])
+    const queue = (qs: Record<string, string>, path = '/signalement') =>
+      client.get(path).qs(qs).withInertia().loginAs(agent)
+    const shown = (qs: Record<string, string>) =>
+      queue(qs).then((response) => ids(response.body().props.reports))
+
+    const all = await queue({})
+    all.assertStatus(200)
+    assert.sameMembers(ids(all.body().props.reports), [inAuch.id, elsewhere.id, resolved.id])
+    assert.sameDeepMembers(all.body().props.communes, [
+      { value: gers.auch.id, label: 'Auch' },
+      { value: pavie.id, label: pavie.name },
+    ])
+    assert.deepEqual(await shown({ communeId: String(pavie.id) }), [resolved.id, elsewhere.id])
+    assert.deepEqual(await shown({ status: 'resolved' }), [resolved.id])
+    assert.deepEqual(await shown({ category: 'eau_assainissement' }), [inAuch.id])
+    assert.deepEqual(await shown({ overdue: 'true' }), [elsewhere.id])
+    assert.deepEqual(await shown({ from: '2026-04-01', to: '2026-04-02' }), [elsewhere.id])
+
+    const map = await queue({ communeId: String(pavie.id) }, '/signalement/map')
+    map.assertStatus(200)
+    assert.equal(map.body().component, 'signalement/map')
+    assert.deepEqual(ids(map.body().props.reports), [resolved.id, elsewhere.id])
+    assert.containsSubset(map.body().props.reports[0], { lat: POINTS.auch.lat, status: 'resolved' })
+    assert.property(map.body().props.map, 'tileUrl')
+    assert.deepEqual(
+      map.body().props.tabs.map((tab: { label: string }) => tab.label),
+      ['Liste', 'Carte', 'Statistiques']
+    )
+
+    // A filter that makes no sense is a French 422, never a 500.
+    const wrong = await client
+      .get('/signalement')
+      .qs({ status: 'perdu', communeId: '99999999999' })
+      .header('accept', 'application/json')
+      .loginAs(agent)
+    wrong.assertStatus(422)
+    assert.sameMembers(
+      wrong.body().errors.map((error: { field: string }) => error.field),
+      ['status', 'communeId']
+    )
+  })
+
+  test('the CSV export is the filtered queue, UTF-8 with BOM, « ; » and French headers', async ({
+    client,
+    assert,
+  }) => {
+    const first = await makeReport({
+      collectivityId: gers.auch.id,
+      communeId: gers.auch.id,
+      description: 'Trou ; profond "vraiment"',
+      address: 'Place de la Libération',
+      createdAt: DateTime.fromISO('2026-05-04T09:30', { zone: 'Europe/Paris' }),
+    })
+    await makeReport({
+      collectivityId: gers.auch.id,
+      communeId: gers.auch.id,
+      categoryCode: 'eclairage',
+    })
+    const moderator = await makeAgent('csv.auch@example.test', [[gers.auch, 'moderator']])
+    const response = await client
+      .get('/signalement/export.csv')
+      .qs({ category: 'voirie' })
+      .loginAs(moderator)
+    response.assertStatus(200)
+    assert.match(response.header('content-type') ?? '', /^text\/csv; charset=utf-8/)
+    assert.match(
+      response.header('content-disposition') ?? '',
+      /attachment; filename="signalements-/
+    )
+    const text = response.text()
+    assert.isTrue(text.startsWith('\uFEFF'), 'BOM')
+    const lines = text.slice(1).trimEnd().split('\r\n')
+    assert.equal(
+      lines[0],
+      'N°;Catégorie;Statut;Modération;En retard;Commune;Adresse;Latitude;Longitude;Description;Soutiens;Déposé le;Pris en compte le;Clos le;Message public'
+    )
+    assert.lengthOf(lines, 2)
+    assert.equal(
+      lines[1],
+      `${first.id};Voirie / nid-de-poule;Déposé;En attente de modération;non;Auch;Place de la Libération;43,6625;0,6083;"Trou ; profond ""vraiment""";0;04/05/2026 09:30;;;`
+    )
+  })
+
+  test('the detail shows photos, video, history; an agent hides one photo with a reason the reporter receives', async ({
+    client,
+    assert,
+  }) => {
+    const { citizen, report, photo, second, video, moderator } = await reportWithMedia()
+    const fake = mail.fake()
+    const detail = await client.get(`/signalement/${report.id}`).withInertia().loginAs(moderator)
+    detail.assertStatus(200)
+    assert.equal(detail.body().component, 'signalement/show')
+    const props = detail.body().props.report
+    assert.deepEqual(ids(props.photos), [photo.id, second.id])
+    assert.match(props.photos[0].variants[0].url, /\/w800\.webp$/)
+    assert.equal(props.video.id, video.id)
+    assert.equal(props.video.variants[0].mime, 'video/mp4')
+    assert.deepEqual(
+      props.history.map((line: { kind: string }) => line.kind),
+      ['submitted', 'published']
+    )
+    assert.deepEqual(
+      props.reassignTo.map((option: { id: number }) => option.id).sort(),
+      [gers.gers.id, gers.grandAuch.id].sort()
+    )
+    assert.equal(props.reporter.email, citizen.email)
+
+    const hidden = await client
+      .post(`/signalement/${report.id}/hide-photo`)
+      .json({ mediaId: photo.id, reason: 'Un visage est reconnaissable' })
+      .withCsrfToken()
+      .redirects(0)
+      .loginAs(moderator)
+    hidden.assertStatus(302)
+
+    // Gone from the public API and the GeoJSON; the other photo and the video stay.
+    const publicReport = await client.get(`/api/v1/reports/${report.id}`)
+    assert.deepEqual(ids(publicReport.body().data.photos), [second.id])
+    assert.equal(publicReport.body().data.video.id, video.id)
+    const geojson = await client
+      .get('/api/v1/collectivities/32013/reports')
+      .qs({ format: 'geojson' })
+    const feature = geojson.body().features.find((item: { id: number }) => item.id === report.id)
+    assert.deepEqual(ids(feature.properties.photos), [second.id])
+
+    // Agents still see it, marked hidden with its reason; the history says who and why.
+    const after = await client.get(`/signalement/${report.id}`).withInertia().loginAs(moderator)
+    const photos = after.body().props.report.photos
+    assert.equal(photos[0].hiddenReason, 'Un visage est reconnaissable')
+    assert.isString(photos[0].hiddenAt)
+    assert.isNull(photos[1].hiddenAt)
+    const last = after.body().props.report.history.at(-1)
+    assert.containsSubset(last, {
+      kind: 'photo_hidden',
+      publicMessage: 'Un visage est reconnaissable',
+    })
+
+    const mails = fake.mails.queued(
+      (sent) => sent instanceof ReportUpdateMail
+    ) as ReportUpdateMail[]
+    assert.lengthOf(mails, 1)
+    assert.equal(mails[0].email, citizen.email)
+    assert.equal(mails[0].headline, 'une photo a été masquée')
+    assert.equal(mails[0].publicMessage, 'Motif : Un visage est reconnaissable')
+
+    // Twice, without a reason, or a media of another report: refused in French, nothing changes.
+    const again = await client
+      .post(`/signalement/${report.id}/hide-photo`)
+      .header('accept', 'application/json')
+      .json({ mediaId: photo.id, reason: 'Encore' })
+      .withCsrfToken()
+      .loginAs(moderator)
+    again.assertStatus(422)
+    assert.equal(again.body().errors[0].message, 'Ce média est déjà masqué')
+    const noReason = await client
+      .post(`/signalement/${report.id}/hide-photo`)
+      .header('accept', 'application/json')
+      .json({ mediaId: second.id, reason: '' })
+      .withCsrfToken()
+      .loginAs(moderator)
+    noReason.assertStatus(422)
+    assert.equal(noReason.body().errors[0].message, 'Le champ motif est obligatoire')
+    const stranger = await citizenMedia(citizen.id, gers.auch.id)
+    const notHis = await client
+      .post(`/signalement/${report.id}/hide-photo`)
+      .header('accept', 'application/json')
+      .json({ mediaId: stranger.id, reason: 'Une plaque' })
+      .withCsrfToken()
+      .loginAs(moderator)
+    notHis.assertStatus(422)
+    assert.equal(notHis.body().errors[0].field, 'mediaId')
+    const visible = await db
+      .from('signalement_report_media')
+      .where('report_id', report.id)
+      .whereNull('hidden_at')
+      .count('* as n')
+      .first()
+    assert.equal(Number(visible.n), 2)
+  })
+
+  test('a duplicate merges into its original: closed with a link, photos and supports carried, history on both', async ({
+    client,
+    assert,
+  }) => {
+    const { citizen: firstReporter, report: original, moderator } = await reportWithMedia()
+    const { citizen: secondReporter, report: duplicate, photo } = await reportWithMedia()
+    const supporter = await createCitizen()
+    await db.table('signalement_supports').multiInsert([
+      { report_id: duplicate.id, citizen_id: supporter.id, created_at: new Date() },
+      // The original's own reporter supported the duplicate: not their own supporter.
+      { report_id: duplicate.id, citizen_id: firstReporter.id, created_at: new Date() },
+    ])
+    const fake = mail.fake()
+
+    const merged = await client
+      .post(`/signalement/${duplicate.id}/merge`)
+      .json({ intoId: original.id, internalNote: 'Même trou' })
+      .withCsrfToken()
+      .redirects(0)
+      .loginAs(moderator)
+    merged.assertStatus(302)
+    assert.equal(merged.header('location'), `/signalement/${original.id}`)
+
+    const closed = await Report.findOrFail(duplicate.id)
+    assert.equal(closed.mergedIntoId, original.id)
+    assert.equal(closed.status, 'rejected')
+    assert.include(closed.publicMessage!, `n° ${original.id}`)
+    const kept = await Report.findOrFail(original.id)
+    assert.equal(kept.supportsCount, 2)
+    const supporters = await db
+      .from('signalement_supports')
+      .where('report_id', original.id)
+      .orderBy('citizen_id')
+      .select('citizen_id')
+    assert.sameMembers(
+      supporters.map((row) => row.citizen_id),
+      [supporter.id, secondReporter.id]
+    )
+    const media = await db
+      .from('signalement_report_media')
+      .where('report_id', original.id)
+      .orderBy('position')
+      .select('media_id', 'position')
+    assert.lengthOf(media, 6)
+    assert.equal(media[3].media_id, photo.id)
+    assert.equal(media[3].position, 3)
+
+    const historyOf = (id: number) =>
+      ReportEvent.query()
+        .where('reportId', id)
+        .orderBy('id')
+        .then((events) => events.map((event) => event.kind))
+    assert.deepEqual(await historyOf(duplicate.id), ['submitted', 'published', 'merged'])
+    assert.deepEqual(await historyOf(original.id), ['submitted', 'published', 'merged'])
+
+    // Off the queue and the public map; its page links to the original, whose page lists it.
+    const queue = await client.get('/signalement').withInertia().loginAs(moderator)
+    assert.notInclude(ids(queue.body().props.reports), duplicate.id)
+    const map = await client.get('/api/v1/collectivities/32013/reports')
+    assert.notInclude(ids(map.body().data), duplicate.id)
+    const page = await client.get(`/signalement/${duplicate.id}`).withInertia().loginAs(moderator)
+    assert.equal(page.body().props.report.mergedIntoId, original.id)
+    const originalPage = await client
+      .get(`/signalement/${original.id}`)
+      .withInertia()
+      .loginAs(moderator)
+    assert.deepEqual(ids(originalPage.body().props.report.duplicates), [duplicate.id])
+
+    const mails = fake.mails.queued(
+      (sent) => sent instanceof ReportUpdateMail
+    ) as ReportUpdateMail[]
+    assert.deepEqual(
+      mails.map((sent) => sent.email),
+      [secondReporter.email]
+    )
+    assert.equal(mails[0].headline, `regroupé avec le signalement n° ${original.id}`)
+
+    // Refusals: itself, into a duplicate, again, another authority's report.
+    const refuse = (id: number, intoId: number) =>
+      client
+        .post(`/signalement/${id}/merge`)
+        .header('accept', 'application/json')
+        .json({ intoId })
+        .withCsrfToken()
+        .loginAs(moderator)
+    const self = await refuse(original.id, original.id)
+    self.assertStatus(422)
+    assert.equal(self.body().errors[0].field, 'intoId')
+    const intoDuplicate = await refuse(original.id, duplicate.id)
+    intoDuplicate.assertStatus(422)
+    assert.include(intoDuplicate.body().errors[0].message, 'lui-même un doublon')
+    const twice = await refuse(duplicate.id, original.id)
+    twice.assertStatus(422)
+    const condomReport = await makeReport({
+      collectivityId: gers.condom.id,
+      communeId: gers.condom.id,
+    })
+    const foreign = await refuse(original.id, condomReport.id)
+    foreign.assertStatus(422)
+    assert.equal(
+      foreign.body().errors[0].message,
+      `Aucun signalement n° ${condomReport.id} dans la file de votre collectivité`
+    )
+    const untouched = await Report.findOrFail(original.id)
+    assert.isNull(untouched.mergedIntoId)
+  })
+})
