@@ -12,7 +12,7 @@ import Place from '#info/models/place'
 import SavePlace from '#info/actions/save_place'
 import PublishContent from '#info/actions/publish_content'
 import ImportPlaces from '#info/actions/import_places'
-import { territory } from '#tests/functional/tenancy/fixtures'
+import { switchOn, territory } from '#tests/functional/tenancy/fixtures'
 import { smallGers } from '#tests/fixtures/info/territory'
 import { allFeatures } from '#kernel/modules/registry'
 import { EVENT_CATEGORIES } from '#info/vocabulary'
@@ -272,6 +272,7 @@ test.group('Bad input: each class answers a clear 4xx and writes nothing', (grou
     assert,
   }) => {
     const t = await territory()
+    await switchOn([t.communeA], ['markets'])
     const place = await client
       .post('/info/places')
       .withCsrfToken()
