@@ -43,6 +43,7 @@ export const middleware = router.named({
   // Named as BACK_OFFICE_INPUT_GUARD (#kernel/http/input_guard_middleware): the router-level
   // guard leaves a route carrying it to this one.
   backOfficeInputGuard: () => import('#middleware/back_office_input_guard_middleware'),
+  featureGate: () => import('#middleware/feature_gate_middleware'),
 })
 
 /**
@@ -64,11 +65,12 @@ export function backOffice() {
 
 /**
  * The stack of back-office routes that act for an authority: a signed-in agent and the current
- * authority resolved as `ctx.tenant` (app/kernel/tenancy, ADR 0004). Every module's back-office
- * group uses it; the tenancy test matrix walks every such route.
+ * authority resolved as `ctx.tenant` (app/kernel/tenancy, ADR 0004), then the pages of its
+ * switched-off features closed (ADR 0024). Every module's back-office group uses it; the
+ * tenancy test matrix walks every such route.
  */
 export function tenantBackOffice() {
-  return [...backOffice(), middleware.auth(), middleware.tenant()]
+  return [...backOffice(), middleware.auth(), middleware.tenant(), middleware.featureGate()]
 }
 
 /**

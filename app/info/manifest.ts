@@ -36,6 +36,7 @@ export default defineModule({
     {
       key: 'producers',
       navigation: { label: 'Lieux', href: '/info/places', ability: 'info.publish' },
+      backOfficePaths: ['/info/imports/places'],
       label: 'Producteurs locaux',
       description: 'Fermes et vente directe',
       kind: 'optional',
@@ -43,6 +44,7 @@ export default defineModule({
     {
       key: 'markets',
       navigation: { label: 'Lieux', href: '/info/places', ability: 'info.publish' },
+      backOfficePaths: ['/info/imports/places'],
       label: 'Marchés',
       description: 'Marchés et jours de marché',
       kind: 'optional',
@@ -50,6 +52,7 @@ export default defineModule({
     {
       key: 'accommodation',
       navigation: { label: 'Lieux', href: '/info/places', ability: 'info.publish' },
+      backOfficePaths: ['/info/imports/places'],
       label: 'Hébergements et restaurants',
       description: 'Où dormir, où manger',
       kind: 'optional',
@@ -57,6 +60,11 @@ export default defineModule({
     {
       key: 'mobility',
       navigation: { label: 'Lieux', href: '/info/places', ability: 'info.publish' },
+      backOfficePaths: [
+        '/info/imports/places',
+        '/info/imports/bike-lanes',
+        '/info/imports/carpool',
+      ],
       label: 'Mobilités douces',
       description: 'Pistes cyclables, stationnement vélo, aires de covoiturage',
       kind: 'optional',
@@ -64,6 +72,8 @@ export default defineModule({
     {
       key: 'canteens',
       navigation: { label: 'Cantines', href: '/info/canteens', ability: 'info.publish' },
+      // A canteen's menus and their import belong to it too.
+      backOfficePaths: ['/info/menus', '/info/imports/menus'],
       label: 'Menus des cantines',
       description: 'Restauration scolaire et menus du jour',
       kind: 'optional',

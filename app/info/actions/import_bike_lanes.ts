@@ -1,3 +1,4 @@
+import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
 import { DomainError } from '#kernel/http/errors'
 import { emptyReport, type ImportReport } from '#info/support/import_report'
 import { upsertPlaces, type PlaceCandidate } from '#info/support/place_upsert'
@@ -55,7 +56,11 @@ function facilityName(properties: Record<string, unknown>): string {
  * `ame_d`/`ame_g` for the facility on each side). A feature of another geometry is rejected.
  */
 export default class ImportBikeLanes {
-  async handle(collectivityId: number, file: Buffer): Promise<ImportReport> {
+  async handle(
+    collectivityId: number,
+    file: Buffer,
+    trx?: TransactionClientContract
+  ): Promise<ImportReport> {
     let collection: { type?: unknown; features?: unknown }
     try {
       collection = JSON.parse(file.toString('utf8').replace(/^\uFEFF/, ''))
@@ -105,6 +110,6 @@ export default class ImportBikeLanes {
         },
       })
     })
-    return upsertPlaces(collectivityId, 'schema-amenagements-cyclables', candidates, report)
+    return upsertPlaces(collectivityId, 'schema-amenagements-cyclables', candidates, report, trx)
   }
 }

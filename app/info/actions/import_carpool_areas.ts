@@ -1,3 +1,4 @@
+import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
 import { readCsv, assertColumns, parseDecimal } from '#info/support/csv'
 import { emptyReport, parseRows, rejectRow, type ImportReport } from '#info/support/import_report'
 import { upsertPlaces, type PlaceCandidate } from '#info/support/place_upsert'
@@ -18,7 +19,11 @@ function parseBoolean(value: string): boolean | null {
  * marks closed (`ouvert` false) are kept unpublished.
  */
 export default class ImportCarpoolAreas {
-  async handle(collectivityId: number, file: Buffer): Promise<ImportReport> {
+  async handle(
+    collectivityId: number,
+    file: Buffer,
+    trx?: TransactionClientContract
+  ): Promise<ImportReport> {
     const { headers, rows } = readCsv(file)
     assertColumns(headers, REQUIRED)
     const report = emptyReport()
@@ -64,6 +69,6 @@ export default class ImportCarpoolAreas {
         }
       }
     )
-    return upsertPlaces(collectivityId, 'schema-lieux-covoiturage', candidates, report)
+    return upsertPlaces(collectivityId, 'schema-lieux-covoiturage', candidates, report, trx)
   }
 }

@@ -1,5 +1,6 @@
 import { DateTime } from 'luxon'
 import db from '@adonisjs/lucid/services/db'
+import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
 import Canteen from '#info/models/canteen'
 import Menu, { type Dish } from '#info/models/menu'
 import { readCsv, assertColumns, parseList, slugWord } from '#info/support/csv'
@@ -159,7 +160,11 @@ function parseRow(values: Record<string, string>): ParsedRow | string {
  * meal of the file replaces that meal's dishes, so a rerun gives the same menus.
  */
 export default class ImportMenus {
-  async handle(collectivityId: number, file: Buffer): Promise<ImportReport> {
+  async handle(
+    collectivityId: number,
+    file: Buffer,
+    outer?: TransactionClientContract
+  ): Promise<ImportReport> {
     const { headers, rows } = readCsv(file)
     assertColumns(headers, REQUIRED)
     const report = emptyReport()
@@ -176,7 +181,7 @@ export default class ImportMenus {
       meals.set(key, meal)
       report.accepted++
     }
-    await db.transaction(async (trx) => {
+    const write = async (trx: TransactionClientContract) => {
       const canteens = new Map<string, Canteen>()
       for (const { row, dishes } of meals.values()) {
         let canteen = canteens.get(row.canteenKey)
@@ -216,7 +221,9 @@ export default class ImportMenus {
         if (created) report.created++
         else report.updated++
       }
-    })
+    }
+    // Inside the caller's transaction when given (RunImport writes its audit record there).
+    await (outer ? write(outer) : db.transaction(write))
     return report
   }
 }

@@ -1,3 +1,4 @@
+import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
 import { readCsv, assertColumns, parseDecimal, parseList, slugWord } from '#info/support/csv'
 import { emptyReport, parseRows, rejectRow, type ImportReport } from '#info/support/import_report'
 import { upsertPlaces, type PlaceCandidate } from '#info/support/place_upsert'
@@ -31,7 +32,11 @@ function categoryOf(value: string): PlaceCategory | null {
 
 /** Imports directory places (producers, markets, accommodation…) from the generic CSV. */
 export default class ImportPlaces {
-  async handle(collectivityId: number, file: Buffer): Promise<ImportReport> {
+  async handle(
+    collectivityId: number,
+    file: Buffer,
+    trx?: TransactionClientContract
+  ): Promise<ImportReport> {
     const { headers, rows } = readCsv(file)
     assertColumns(headers, REQUIRED)
     const report = emptyReport()
@@ -75,6 +80,6 @@ export default class ImportPlaces {
         }
       }
     )
-    return upsertPlaces(collectivityId, 'csv', candidates, report)
+    return upsertPlaces(collectivityId, 'csv', candidates, report, trx)
   }
 }

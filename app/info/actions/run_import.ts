@@ -1,3 +1,4 @@
+import db from '@adonisjs/lucid/services/db'
 import ImportMenus from '#info/actions/import_menus'
 import ImportBikeLanes from '#info/actions/import_bike_lanes'
 import ImportCarpoolAreas from '#info/actions/import_carpool_areas'
@@ -17,9 +18,9 @@ export const IMPORTS = {
 export type ImportKind = keyof typeof IMPORTS
 
 /**
- * Runs one import for an authority and records it in the audit log with its counts. The
- * import writes its rows in its own transaction; the record follows once they are committed
- * (a refused file records nothing).
+ * Runs one import for an authority and records it in the audit log with its counts, in one
+ * transaction: the rows and their record are written together or not at all (an import that
+ * fails half-way leaves neither; a refused file records nothing).
  */
 export default class RunImport {
   async handle(input: {
@@ -30,21 +31,26 @@ export default class RunImport {
   }): Promise<ImportReport> {
     const entry = IMPORTS[input.kind as ImportKind]
     if (!entry) throw new NotFoundError('Import inconnu')
-    const report = await new entry.run().handle(input.collectivityId, input.file)
-    await audit({
-      agent: input.by?.agent ?? null,
-      collectivityId: input.collectivityId,
-      action: 'content.imported',
-      subject: { type: 'import', id: input.kind },
-      after: {
-        title: entry.label,
-        accepted: report.accepted,
-        created: report.created,
-        updated: report.updated,
-        rejected: report.rejected.length,
-      },
-      ip: input.by?.ip ?? null,
+    return db.transaction(async (trx) => {
+      const report = await new entry.run().handle(input.collectivityId, input.file, trx)
+      await audit(
+        {
+          agent: input.by?.agent ?? null,
+          collectivityId: input.collectivityId,
+          action: 'content.imported',
+          subject: { type: 'import', id: input.kind },
+          after: {
+            title: entry.label,
+            accepted: report.accepted,
+            created: report.created,
+            updated: report.updated,
+            rejected: report.rejected.length,
+          },
+          ip: input.by?.ip ?? null,
+        },
+        trx
+      )
+      return report
     })
-    return report
   }
 }

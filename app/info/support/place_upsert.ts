@@ -1,5 +1,6 @@
 import { DateTime } from 'luxon'
 import db from '@adonisjs/lucid/services/db'
+import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
 import Place from '#info/models/place'
 import { placeAttributes, type PlaceInput } from '#info/actions/save_place'
 import { DomainError } from '#kernel/http/errors'
@@ -24,7 +25,8 @@ export async function upsertPlaces(
   collectivityId: number,
   source: string,
   candidates: PlaceCandidate[],
-  report: ImportReport
+  report: ImportReport,
+  outer?: TransactionClientContract
 ) {
   const valid: Array<{
     candidate: PlaceCandidate
@@ -43,7 +45,7 @@ export async function upsertPlaces(
     }
   }
   report.rejected.sort((a, b) => a.line - b.line)
-  await db.transaction(async (trx) => {
+  const write = async (trx: TransactionClientContract) => {
     const now = DateTime.now()
     for (const { candidate, attributes } of valid) {
       const existing = await Place.query({ client: trx })
@@ -64,6 +66,8 @@ export async function upsertPlaces(
       if (existing) report.updated++
       else report.created++
     }
-  })
+  }
+  // Inside the caller's transaction when given (RunImport writes its audit record there).
+  await (outer ? write(outer) : db.transaction(write))
   return report
 }

@@ -34,11 +34,12 @@ const options: sanitizeHtml.IOptions = {
   allowedAttributes: { a: ['href', 'title', 'target', 'rel'], img: ['src', 'alt', 'title'] },
   allowedSchemes: ['http', 'https', 'mailto', 'tel'],
   allowedSchemesByTag: { img: ['https', 'http'] },
-  // An image over plain http is kept only when it is one of ours (the media pipeline's).
+  // An image over plain http is kept only when it is one of ours (the media pipeline's); one
+  // without a web address (a browser's local `blob:` preview, a `data:` URL) shows nothing.
   exclusiveFilter: (frame) =>
     frame.tag === 'img' &&
-    /^http:/i.test(frame.attribs.src ?? '') &&
-    !frame.attribs.src.startsWith(ownMedia()),
+    (!/^https?:/i.test(frame.attribs.src ?? '') ||
+      (/^http:/i.test(frame.attribs.src) && !frame.attribs.src.startsWith(ownMedia()))),
   disallowedTagsMode: 'discard',
   transformTags: { a: sanitizeHtml.simpleTransform('a', { rel: 'noopener noreferrer' }) },
 }

@@ -31,6 +31,11 @@ export interface FeatureManifest {
    * the agent holds `ability` (entries sharing an `href` show once).
    */
   navigation?: NavigationEntry
+  /**
+   * Back-office URL prefixes of the feature besides `navigation.href` (its forms elsewhere, its
+   * imports): while the feature is off, they are refused like its page (app/kernel/modules/feature_gate.ts).
+   */
+  backOfficePaths?: string[]
 }
 
 export interface SettingLabel {

@@ -8,7 +8,7 @@ import Collectivity from '#kernel/territories/models/collectivity'
 import ProcessMedia from '#kernel/media/actions/process_media'
 import { closeQueues } from '#kernel/queue/queues'
 import { fixtureDir, png } from '#tests/fixtures/media/generate'
-import { makeAgent, makeCollectivity } from '../../functional/tenancy/fixtures.js'
+import { makeAgent, makeCollectivity, switchOn } from '../../functional/tenancy/fixtures.js'
 import { signIn } from '#tests/helpers/browser'
 
 /**
@@ -186,6 +186,7 @@ test.group('Back-office for a town-hall secretary', (group) => {
     assert,
   }) => {
     const commune = await makeCollectivity('commune', 'Vic navigateur')
+    await switchOn([commune], ['markets'])
     const other = await makeCollectivity('commune', 'Nogaro navigateur')
     await makeAgent('maire@example.test', [
       [commune, 'admin'],

@@ -2,7 +2,7 @@ import { test } from '@japa/runner'
 import testUtils from '@adonisjs/core/services/test_utils'
 import News from '#info/models/news'
 import Place from '#info/models/place'
-import { makeAgent, makeCollectivity } from '../../functional/tenancy/fixtures.js'
+import { makeAgent, makeCollectivity, switchOn } from '../../functional/tenancy/fixtures.js'
 import { cspViolationsOf, signIn } from '#tests/helpers/browser'
 
 /**
@@ -62,6 +62,7 @@ test.group('Info back-office in a browser', (group) => {
     assert,
   }) => {
     const commune = await makeCollectivity('commune', 'Auch navigateur')
+    await switchOn([commune], ['markets'])
     await makeAgent('lieux@example.test', [[commune, 'editor']])
 
     const page = await signIn(visit, 'lieux@example.test')

@@ -15,7 +15,7 @@ import ImportPlaces from '#info/actions/import_places'
 import ImportMenus from '#info/actions/import_menus'
 import Canteen from '#info/models/canteen'
 import Menu from '#info/models/menu'
-import { territory } from '#tests/functional/tenancy/fixtures'
+import { switchOn, territory } from '#tests/functional/tenancy/fixtures'
 import { smallGers } from '#tests/fixtures/info/territory'
 import { allFeatures } from '#kernel/modules/registry'
 import { EVENT_CATEGORIES } from '#info/vocabulary'
@@ -336,6 +336,7 @@ test.group('Bad input: each class answers a clear 4xx and writes nothing', (grou
     assert,
   }) => {
     const t = await territory()
+    await switchOn([t.communeA], ['markets'])
     const place = await client
       .post('/info/places')
       .withCsrfToken()

@@ -3,7 +3,7 @@ import testUtils from '@adonisjs/core/services/test_utils'
 import app from '@adonisjs/core/services/app'
 import News from '#info/models/news'
 import FeedItem from '#info/models/feed_item'
-import { territory } from '../tenancy/fixtures.js'
+import { switchOn, territory } from '../tenancy/fixtures.js'
 
 /**
  * Issue 10, item 4: content actions (created, published, unpublished, imported, deleted) are in
@@ -17,6 +17,7 @@ test.group('Info: content actions in the audit log', (group) => {
     assert,
   }) => {
     const t = await territory()
+    await switchOn([t.communeA], ['mobility'])
     const post = async (url: string, body: Record<string, unknown> = {}) => {
       const response = await client
         .post(url)

@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url'
 import testUtils from '@adonisjs/core/services/test_utils'
 import News from '#info/models/news'
 import Place from '#info/models/place'
-import { territory } from '#tests/functional/tenancy/fixtures'
+import { switchOn, territory } from '#tests/functional/tenancy/fixtures'
 import type { ImportReport } from '#info/support/import_report'
 
 const fixture = (name: string) =>
@@ -97,6 +97,7 @@ test.group('Info back-office', (group) => {
     assert,
   }) => {
     const t = await territory()
+    await switchOn([t.communeA], ['markets', 'mobility'])
     const empty = await client
       .post('/info/news')
       .withCsrfToken()
@@ -162,6 +163,7 @@ test.group('Info back-office', (group) => {
     assert,
   }) => {
     const t = await territory()
+    await switchOn([t.communeA], ['markets', 'mobility'])
     await client
       .post('/info/places')
       .withCsrfToken()

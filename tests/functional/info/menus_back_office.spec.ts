@@ -3,7 +3,7 @@ import testUtils from '@adonisjs/core/services/test_utils'
 import Menu from '#info/models/menu'
 import SaveCanteen from '#info/actions/save_canteen'
 import PublishContent from '#info/actions/publish_content'
-import { territory } from '#tests/functional/tenancy/fixtures'
+import { switchOn, territory } from '#tests/functional/tenancy/fixtures'
 
 type Territory = Awaited<ReturnType<typeof territory>>
 
@@ -173,6 +173,8 @@ test.group('Info back-office: canteen menus', (group) => {
   test('another authority’s canteen or menu is out of reach (404)', async ({ client, assert }) => {
     const t = await territory()
     const canteen = await canteenOfA(t)
+    // B has canteens too: its agent reaches the pages, not A's rows.
+    await switchOn([t.communeB], ['canteens'])
     await client
       .post(`/info/canteens/${canteen.id}/menus`)
       .withCsrfToken()

@@ -6,6 +6,8 @@ import { citizenWithToken } from '#tests/helpers/citizens'
 import Poll from '#participation/models/poll'
 import PollOption from '#participation/models/poll_option'
 import Consultation from '#participation/models/consultation'
+import PublishParticipation from '#participation/actions/publish_participation'
+import SetFeatures from '#kernel/modules/actions/set_features'
 import { enable, publishedPoll } from './fixtures.js'
 
 const pollForm = {
@@ -29,6 +31,9 @@ test.group('Participation back-office', (group) => {
     assert,
   }) => {
     const t = await territory()
+    // The back-office pages of a switched-off feature are closed (ADR 0024); the action still
+    // refuses to publish where the feature is off (a command or a job calls it too).
+    await enable([t.communeA], ['polls'])
     const created = await client
       .post('/participation/polls')
       .withCsrfToken()
@@ -52,6 +57,8 @@ test.group('Participation back-office', (group) => {
     // A new poll starts with the authority's setting of the feature (after the close by default).
     assert.equal(page.body().props.defaultVisibility, 'after_close')
 
+    await t.communeA.refresh()
+    await new SetFeatures().handle(t.communeA, { disable: ['polls'] })
     const refused = await client
       .post(`/participation/polls/${poll.id}/publish`)
       .withCsrfToken()
@@ -60,6 +67,10 @@ test.group('Participation back-office', (group) => {
     refused.assertStatus(302)
     await poll.refresh()
     assert.equal(poll.status, 'draft')
+    await assert.rejects(
+      () => new PublishParticipation().handle('poll', t.communeA.id, poll.id),
+      /n’est pas activé pour Commune A/
+    )
     const flashed = await client
       .post(`/participation/polls/${poll.id}/publish`)
       .header('accept', 'application/json')
@@ -79,6 +90,7 @@ test.group('Participation back-office', (group) => {
     assert,
   }) => {
     const t = await territory()
+    await enable([t.communeA])
     const fewer = await client
       .post('/participation/polls')
       .header('accept', 'application/json')
@@ -234,6 +246,7 @@ test.group('Participation back-office', (group) => {
     assert,
   }) => {
     const t = await territory()
+    await enable([t.communeA])
     const form = {
       ...pollForm,
       title: 'Avenir de la gare',

@@ -30,6 +30,20 @@ export async function makeCollectivity(
   })
 }
 
+/**
+ * Switches optional features on for authorities made by these fixtures (which start with every
+ * optional feature off): their back-office pages are closed until then (ADR 0024).
+ */
+export async function switchOn(collectivities: Collectivity[], features: string[]) {
+  for (const collectivity of collectivities) {
+    const modules = { ...collectivity.modules }
+    for (const key of features)
+      modules[key] = { enabled: true, settings: modules[key]?.settings ?? {} }
+    collectivity.modules = modules
+    await collectivity.save()
+  }
+}
+
 export async function makeAgent(
   email: string,
   memberships: Array<[Collectivity, Role]> = [],

@@ -10,7 +10,8 @@ import testUtils from '@adonisjs/core/services/test_utils'
 import type { ApiClient } from '@japa/api-client'
 import Membership from '#kernel/accounts/models/membership'
 import type Agent from '#kernel/accounts/models/agent'
-import { territory } from './fixtures.js'
+import { switchOn, territory } from './fixtures.js'
+import { allFeatures } from '#kernel/modules/registry'
 import SaveNews from '#info/actions/save_news'
 import SaveCanteen from '#info/actions/save_canteen'
 import SaveMenu from '#info/actions/save_menu'
@@ -38,6 +39,20 @@ const NOT_TENANT_SCOPED = new Set([
 ])
 
 type Territory = Awaited<ReturnType<typeof territory>>
+
+/**
+ * The test territory with every optional feature on: the matrix checks tenancy on every route,
+ * and a switched-off feature's routes are closed before any row is read (ADR 0024; that gate
+ * has its own test, tests/functional/modules/feature_gate.spec.ts).
+ */
+async function territoryWithEveryFeature() {
+  const t = await territory()
+  const optional = allFeatures()
+    .filter((feature) => feature.kind === 'optional')
+    .map((feature) => feature.key)
+  await switchOn([t.departement, t.epci, t.communeA, t.communeB], optional)
+  return t
+}
 
 interface MatrixEntry {
   /** Who may use the route in an authority they act for. */
@@ -454,7 +469,7 @@ test.group('Tenancy matrix', (group) => {
     client,
     assert,
   }) => {
-    const t = await territory()
+    const t = await territoryWithEveryFeature()
     for (const route of backOfficeRoutes().filter((r) => MATRIX[r.key]?.rowOfB)) {
       const entry = MATRIX[route.key]
       const params = await entry.rowOfB!(t)
@@ -473,7 +488,7 @@ test.group('Tenancy matrix', (group) => {
   })
 
   test("an EPCI admin never edits a commune's rows", async ({ client, assert }) => {
-    const t = await territory()
+    const t = await territoryWithEveryFeature()
     for (const route of backOfficeRoutes().filter((r) => MATRIX[r.key]?.rowOfB)) {
       const entry = MATRIX[route.key]
       const response = await send(
@@ -497,7 +512,7 @@ test.group('Tenancy matrix', (group) => {
     client,
     assert,
   }) => {
-    const t = await territory()
+    const t = await territoryWithEveryFeature()
     for (const route of backOfficeRoutes().filter((r) => r.tenant)) {
       const entry = MATRIX[route.key] ?? { requires: 'member' }
       if (entry.requires === 'member') continue
@@ -520,7 +535,7 @@ test.group('Tenancy matrix', (group) => {
   })
 
   test("a super-admin acting for commune B reaches B's rows", async ({ client, assert }) => {
-    const t = await territory()
+    const t = await territoryWithEveryFeature()
     for (const route of backOfficeRoutes().filter((r) => MATRIX[r.key]?.rowOfB)) {
       const entry = MATRIX[route.key]
       const response = await send(client, route, url(route.pattern, await entry.rowOfB!(t)), {
@@ -540,7 +555,7 @@ test.group('Tenancy matrix', (group) => {
     client,
     assert,
   }) => {
-    const t = await territory()
+    const t = await territoryWithEveryFeature()
     for (const route of backOfficeRoutes().filter((r) => r.tenant && r.method === 'GET')) {
       const entry = MATRIX[route.key] ?? { requires: 'member' }
       const agent =
