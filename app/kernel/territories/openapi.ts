@@ -3,6 +3,7 @@ import { data, errors, json, ref } from '#kernel/http/openapi/common'
 import { searchCollectivitiesValidator } from '#kernel/territories/validators/collectivity_validators'
 import { vineQueryParameters } from '#kernel/http/openapi/vine_schema'
 import { SEARCH_LIMIT } from '#kernel/territories/actions/search_collectivities'
+import { NEAR_LIMIT } from '#kernel/territories/actions/find_communes_near'
 
 const tags = ['Collectivités']
 const kind = { type: 'string', enum: ['departement', 'epci', 'commune'] }
@@ -40,12 +41,16 @@ const fragment: OpenApiFragment = {
       get: {
         tags,
         operationId: 'searchCollectivities',
-        summary: 'Trouver sa commune (nom, code postal ou code officiel)',
+        summary: 'Trouver sa commune (nom, code postal, code officiel ou position)',
         description: [
-          'Casse, accents, tirets, apostrophes et « St » / « Ste » ignorés ; préfixe et similarité.',
+          'Avec `q` : casse, accents, tirets, apostrophes et « St » / « Ste » ignorés ; préfixe et similarité.',
           'Une commune déléguée ou associée (ou un arrondissement de Paris, Lyon, Marseille) mène à',
           `sa commune, avec \`matched_alias\`. Classement : code exact, nom exact, préfixe, similarité,`,
           `population. Au plus ${SEARCH_LIMIT} résultats.`,
+          'Avec `near=lat,lng` (« autour de moi », position WGS84 du téléphone) : la commune dont le',
+          'contour contient le point d’abord (`distance_m` = 0), puis les plus proches par distance à',
+          `leur contour, au plus ${NEAR_LIMIT}, seulement là où les contours sont importés. \`q\` et`,
+          '`near` ne se combinent pas ; sans l’un ni l’autre, `q` est exigé.',
         ].join(' '),
         parameters: vineQueryParameters(searchCollectivitiesValidator, {
           q: {
@@ -54,6 +59,10 @@ const fragment: OpenApiFragment = {
               codePostal: { value: '32000' },
               insee: { value: '32013' },
             },
+          },
+          near: {
+            description: 'Latitude et longitude en degrés décimaux, séparées par une virgule.',
+            examples: { auch: { value: '43.6459,0.5857' } },
           },
         }),
         responses: {
@@ -109,6 +118,12 @@ const fragment: OpenApiFragment = {
           ...identityProperties,
           departement: { oneOf: [codeName, { type: 'null' }] },
           epci: { oneOf: [codeName, { type: 'null' }] },
+          distance_m: {
+            type: 'integer',
+            minimum: 0,
+            description:
+              'Recherche `near` seulement : 0 pour la commune où se trouve le point, sinon la distance en mètres jusqu’à son contour.',
+          },
           matched_alias: {
             description: 'Le nom par lequel la commune a été trouvée, quand ce n’est pas le sien.',
             oneOf: [

@@ -12,17 +12,19 @@ import { auchWithContent, followAuch, seriousViolations } from './fixtures.js'
 test.group('Citizen app: a resident in a browser', (group) => {
   group.each.setup(() => testUtils.db().truncate())
 
-  test('chooses a commune, reads the feed, adds an event to the calendar, still reads the feed offline', async ({
+  test('chooses a commune, reads the feed, adds an event to the calendar, still reads the feed, menus and contacts offline', async ({
     visit,
     browserContext,
     assert,
   }) => {
     const { news, event } = await auchWithContent()
     const page = await visit('/app/')
-    await page.getByRole('heading', { name: 'Fil d’actualité' }).waitFor({ timeout: 30000 })
+    // The app's own invitation (the page's static title is there before the app runs).
+    const choose = page.getByRole('link', { name: 'Choisir ma commune' }).first()
+    await choose.waitFor({ timeout: 30000 })
     assert.deepEqual(await seriousViolations(page), [], 'empty feed')
 
-    await page.getByRole('link', { name: 'Choisir ma commune' }).click()
+    await choose.click()
     await page.getByLabel('Nom de la commune ou code postal').fill('32000')
     await page.getByRole('button', { name: 'Rechercher' }).click()
     await page.getByRole('button', { name: 'Auch (32000)' }).click()
@@ -62,6 +64,14 @@ test.group('Citizen app: a resident in a browser', (group) => {
     await page.reload()
     await items.filter({ hasText: news.title }).waitFor()
     assert.equal(await page.getByTestId('offline-banner').count(), 0)
+    // Menus and contacts read once online, as a resident would before losing the network.
+    const bottomBar = page.getByRole('navigation', { name: 'Rubriques' })
+    await bottomBar.getByRole('link', { name: 'Menus' }).click()
+    await page.getByText('Croustade aux pommes').waitFor({ timeout: 30000 })
+    await bottomBar.getByRole('link', { name: 'Contacts' }).click()
+    await page.getByText('Mairie d’Auch').first().waitFor({ timeout: 30000 })
+    await bottomBar.getByRole('link', { name: 'Fil' }).click()
+    await items.filter({ hasText: news.title }).waitFor()
 
     await browserContext.setOffline(true)
     await page.reload()
@@ -70,6 +80,18 @@ test.group('Citizen app: a resident in a browser', (group) => {
     await items.filter({ hasText: news.title }).waitFor()
     await items.filter({ hasText: event.title }).waitFor()
     assert.deepEqual(await seriousViolations(page), [], 'offline feed')
+    // Offline, the menus and contacts kept by the service worker, under the same banner.
+    await bottomBar.getByRole('link', { name: 'Menus' }).click()
+    await page.getByText('Croustade aux pommes').waitFor({ timeout: 30000 })
+    assert.match(await page.getByTestId('offline-banner').innerText(), /Hors ligne/)
+    await bottomBar.getByRole('link', { name: 'Contacts' }).click()
+    await page.getByText('Mairie d’Auch').first().waitFor({ timeout: 30000 })
+    assert.match(await page.getByTestId('offline-banner').innerText(), /Hors ligne/)
+    assert.equal(
+      await page.getByRole('link', { name: 'Appeler le 05 62 61 21 00' }).getAttribute('href'),
+      'tel:0562612100'
+    )
+    assert.deepEqual(await seriousViolations(page), [], 'offline contacts')
     await browserContext.setOffline(false)
   }).timeout(180_000)
 

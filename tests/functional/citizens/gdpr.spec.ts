@@ -9,6 +9,7 @@ import ExportCitizenData from '#kernel/accounts/citizens/actions/export_citizen_
 import DeleteCitizenAccount from '#kernel/accounts/citizens/actions/delete_citizen_account'
 import { assertMatchesOpenApi } from '#tests/helpers/openapi'
 import { citizenWithToken, TEST_PASSWORD } from '#tests/helpers/citizens'
+import OnboardCommune from '#kernel/territories/actions/onboard_commune'
 
 /**
  * A module that keeps one row per citizen in a temporary table, to watch the GDPR hooks work
@@ -96,5 +97,47 @@ test.group('Citizen GDPR: export and erasure', (group) => {
     anonymous.assertStatus(401)
     await assertMatchesOpenApi(anonymous)
     assert.exists(await Citizen.find(citizen.id))
+  })
+
+  test('push subscriptions: in the export (communes, no keys), deleted with the account', async ({
+    client,
+    assert,
+  }) => {
+    const { citizen, token } = await citizenWithToken()
+    await new OnboardCommune().handle({ insee: '32013' })
+    const keys = { p256dh: 'B'.repeat(87), auth: 'A'.repeat(22) }
+    const phone = 'https://push.example.org/send/phone-of-the-citizen'
+    const signed = await client
+      .post('/api/v1/push/subscriptions')
+      .bearerToken(token)
+      .json({ subscription: { endpoint: phone, keys }, communes: ['32013'] })
+    signed.assertStatus(201)
+    const someoneElse = 'https://push.example.org/send/anonymous-browser'
+    await client
+      .post('/api/v1/push/subscriptions')
+      .json({ subscription: { endpoint: someoneElse, keys }, communes: ['32013'] })
+      .then((response) => response.assertStatus(201))
+
+    const exported = await client.get('/api/v1/me/export').bearerToken(token)
+    exported.assertStatus(200)
+    await assertMatchesOpenApi(exported)
+    const subscriptions = exported.body().push_subscriptions
+    assert.deepEqual(
+      subscriptions.map((entry: any) => ({ endpoint: entry.endpoint, communes: entry.communes })),
+      [{ endpoint: phone, communes: ['32013'] }]
+    )
+    assert.notProperty(subscriptions[0], 'p256dh')
+
+    const deleted = await client
+      .delete('/api/v1/me')
+      .bearerToken(token)
+      .json({ password: TEST_PASSWORD })
+    deleted.assertStatus(204)
+    assert.isNull(await Citizen.find(citizen.id))
+    const endpoints = await db.from('push_subscriptions').select('endpoint')
+    assert.deepEqual(
+      endpoints.map((row) => row.endpoint),
+      [someoneElse]
+    )
   })
 })

@@ -267,7 +267,7 @@ const fragment: OpenApiFragment = {
       },
       CitizenDataExport: {
         type: 'object',
-        required: ['exported_at', 'account', 'media', 'modules'],
+        required: ['exported_at', 'account', 'media', 'push_subscriptions', 'modules'],
         additionalProperties: false,
         properties: {
           exported_at: { type: 'string', format: 'date-time' },
@@ -319,6 +319,26 @@ const fragment: OpenApiFragment = {
                       url: { type: 'string', format: 'uri' },
                     },
                   },
+                },
+              },
+            },
+          },
+          push_subscriptions: {
+            type: 'array',
+            description:
+              'Les navigateurs qui reçoivent les alertes en étant connectés à ce compte (sans leurs clés de chiffrement), les plus anciens d’abord.',
+            items: {
+              type: 'object',
+              required: ['endpoint', 'created_at', 'updated_at', 'communes'],
+              additionalProperties: false,
+              properties: {
+                endpoint: { type: 'string', format: 'uri' },
+                created_at: { type: 'string', format: 'date-time' },
+                updated_at: { type: 'string', format: 'date-time' },
+                communes: {
+                  type: 'array',
+                  items: { type: 'string' },
+                  description: 'Codes INSEE des communes suivies.',
                 },
               },
             },

@@ -5,6 +5,9 @@ import { citizenJson, type CitizenJson } from '#kernel/accounts/citizens/citizen
 import ExportCitizenMedia, {
   type CitizenMediaExport,
 } from '#kernel/media/actions/export_citizen_media'
+import CitizenPushSubscriptions, {
+  type CitizenPushSubscriptionExport,
+} from '#kernel/push/actions/citizen_push_subscriptions'
 
 export interface CitizenDataExport {
   exported_at: string
@@ -19,6 +22,8 @@ export interface CitizenDataExport {
   }
   /** The photos and videos they uploaded (the media kernel's own records). */
   media: CitizenMediaExport[]
+  /** The browsers that receive alerts while signed in to this account. */
+  push_subscriptions: CitizenPushSubscriptionExport[]
   /** What each module holds about the citizen, by module key (its `gdpr.export`). */
   modules: Record<string, Record<string, unknown>>
 }
@@ -52,6 +57,7 @@ export default class ExportCitizenData {
         })),
       },
       media: await new ExportCitizenMedia().handle(citizen.id),
+      push_subscriptions: await new CitizenPushSubscriptions().export(citizen.id),
       modules: moduleData,
     }
   }
