@@ -18,6 +18,8 @@ export interface NavEntry {
 export interface Feature {
   routes: RouteDefinition[]
   nav?: NavEntry[]
+  /** Screens that open a feed item of another module (`poll` → `/sondages/CODE/ID`). */
+  feedLinks?: Record<string, (code: string, id: number) => string>
 }
 
 const found = import.meta.glob<Feature>('./features/*/index.ts', { eager: true, import: 'default' })
@@ -29,3 +31,7 @@ export const navigation = (place: NavEntry['place']) =>
     .flatMap((feature) => feature.nav ?? [])
     .filter((entry) => entry.place === place)
     .sort((a, b) => a.order - b.order)
+
+/** Where a feed item of `type` opens, when some feature shows that type. */
+export const feedLinkOf = (type: string, code: string, id: number): string | null =>
+  features.find((feature) => feature.feedLinks?.[type])?.feedLinks![type](code, id) ?? null

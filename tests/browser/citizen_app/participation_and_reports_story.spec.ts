@@ -1,0 +1,124 @@
+import { test } from '@japa/runner'
+import testUtils from '@adonisjs/core/services/test_utils'
+import mail from '@adonisjs/mail/services/main'
+import Tenant from '#kernel/tenancy/tenant'
+import { closeQueues, getQueue } from '#kernel/queue/queues'
+import { startWorkers, stopWorkers } from '#kernel/queue/worker'
+import PollAnswer from '#participation/models/poll_answer'
+import Report from '#signalement/models/report'
+import TransitionReport from '#signalement/actions/transition_report'
+import { createCitizen, TEST_PASSWORD } from '#tests/helpers/citizens'
+import { gersWithShapes, POINTS } from '#tests/fixtures/signalement/gers'
+import * as mediaFixtures from '#tests/fixtures/media/generate'
+import { enable, publishedPoll } from '../../functional/participation/fixtures.js'
+import { makeAgent } from '../../functional/tenancy/fixtures.js'
+import { auchWithContent, seriousViolations } from './fixtures.js'
+
+/**
+ * The resident's whole story in Chromium against the real server, the real API and the real
+ * media pipeline (a BullMQ worker on the media queue, in this process): choose a commune, read
+ * the feed, add an event to the calendar, answer a poll, report a problem with a photo, and see
+ * the town hall's change of state in « Mes signalements ».
+ */
+test.group('Citizen app: a resident’s story, from the feed to a report’s new state', (group) => {
+  let files: Awaited<ReturnType<typeof mediaFixtures.fixtureDir>>
+  group.setup(async () => {
+    files = await mediaFixtures.fixtureDir()
+    await getQueue('media').obliterate({ force: true })
+    return async () => {
+      await files.remove()
+      await closeQueues()
+    }
+  })
+  group.each.setup(() => testUtils.db().truncate())
+  group.each.setup(() => {
+    mail.fake()
+    return () => mail.restore()
+  })
+
+  test('feed, calendar, poll, report with a photo, its state change', async ({ visit, assert }) => {
+    const gers = await gersWithShapes()
+    const { event } = await auchWithContent()
+    await enable([gers.auch], ['polls'])
+    const { poll, optionIds } = await publishedPoll(gers.auch, {
+      title: 'Quel nom pour la médiathèque ?',
+    })
+    const citizen = await createCitizen({
+      homeCommuneId: gers.auch.id,
+      email: 'camille@example.org',
+    })
+    const photo = await mediaFixtures.jpegWithGps(files.dir)
+    const workers = await startWorkers({ queues: ['media'], concurrency: 1 })
+    try {
+      // Choose a commune, read the feed (the poll is in it).
+      const page = await visit('/app/communes')
+      await page.getByLabel('Nom de la commune ou code postal').fill('32000')
+      await page.getByRole('button', { name: 'Rechercher' }).click()
+      await page.getByRole('button', { name: 'Auch (32000)' }).click()
+      await page
+        .getByTestId('feed-item')
+        .filter({ hasText: event.title })
+        .waitFor({ timeout: 30000 })
+
+      // Open the event; its calendar link answers text/calendar.
+      await page.getByRole('link', { name: event.title }).click()
+      await page.getByRole('heading', { name: event.title }).waitFor()
+      const ics = await page
+        .getByRole('link', { name: 'Ajouter à mon agenda' })
+        .getAttribute('href')
+      const calendar = await page.request.get(ics!)
+      assert.equal(calendar.status(), 200)
+      assert.match(calendar.headers()['content-type'], /^text\/calendar/)
+      assert.include(await calendar.text(), event.title)
+
+      // Answer the poll from the feed, signing in on the spot.
+      await page.getByRole('link', { name: 'Fil', exact: true }).click()
+      await page.getByRole('link', { name: poll.title }).click()
+      await page.getByRole('heading', { name: poll.title }).waitFor()
+      await page.getByLabel('Adresse e-mail').fill(citizen.email)
+      await page.getByLabel('Mot de passe').fill(TEST_PASSWORD)
+      await page.getByRole('button', { name: 'Se connecter' }).click()
+      await page.getByLabel('Jean Jaurès').check()
+      await page.getByRole('button', { name: 'Envoyer ma réponse' }).click()
+      await page.getByText('Merci, votre réponse est enregistrée.').waitFor()
+      const answer = await PollAnswer.findByOrFail({ pollId: poll.id, citizenId: citizen.id })
+      assert.exists(answer)
+      await page.getByText(/1 réponse/).waitFor()
+      assert.deepEqual(await seriousViolations(page), [], 'poll answered')
+      assert.isTrue(await page.getByLabel('Jean Jaurès').isChecked())
+      assert.lengthOf(optionIds, 3)
+
+      // Report a problem with a photo, the position typed in.
+      await page.getByRole('link', { name: 'Signaler', exact: true }).click()
+      await page.getByRole('heading', { name: 'Signaler un problème' }).waitFor()
+      await page.getByLabel('Catégorie').selectOption('eclairage')
+      await page.getByLabel('Description').fill('Le lampadaire devant l’école ne s’allume plus')
+      await page.getByLabel('Latitude').fill(String(POINTS.auch.lat))
+      await page.getByLabel('Longitude').fill(String(POINTS.auch.lng))
+      await page.locator('#report-photos').setInputFiles(photo)
+      await page.getByText(/Photo « photo\.jpg » : envoyée/).waitFor({ timeout: 30000 })
+      assert.deepEqual(await seriousViolations(page), [], 'report form')
+      await page.getByRole('button', { name: 'Envoyer le signalement' }).click()
+      await page.getByRole('heading', { name: 'Mes signalements' }).waitFor({ timeout: 60000 })
+      const mine = page.getByTestId('my-report')
+      await mine.first().waitFor()
+      assert.equal(await mine.first().getByTestId('report-status').innerText(), 'Déposé')
+      await mine.first().getByRole('img', { name: 'Photo jointe au signalement' }).waitFor()
+      assert.deepEqual(await seriousViolations(page), [], 'my reports')
+
+      // The town hall takes it into account; the resident sees the new state.
+      const report = await Report.findByOrFail({ citizenId: citizen.id })
+      const agent = await makeAgent('moderation@example.test', [[gers.auch, 'moderator']])
+      await new TransitionReport().handle(new Tenant(agent, gers.auch, 'moderator'), {
+        reportId: report.id,
+        to: 'acknowledged',
+        publicMessage: 'Une équipe passe jeudi.',
+      })
+      await page.reload()
+      await mine.first().getByText('Pris en compte', { exact: true }).waitFor({ timeout: 30000 })
+      assert.include(await mine.first().innerText(), 'Une équipe passe jeudi.')
+    } finally {
+      await stopWorkers(workers)
+    }
+  }).timeout(240_000)
+})
