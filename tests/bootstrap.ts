@@ -46,7 +46,13 @@ export const plugins: Config['plugins'] = [
  * leaves a stale schema behind.
  */
 export const runnerHooks: Required<Pick<Config, 'setup' | 'teardown'>> = {
-  setup: [() => testUtils.db().migrate()],
+  setup: [
+    () => testUtils.db().migrate(),
+    async () => {
+      const { keepPostgisCatalogOnTruncate } = await import('#tests/helpers/postgis_catalog')
+      keepPostgisCatalogOnTruncate()
+    },
+  ],
   teardown: [],
 }
 

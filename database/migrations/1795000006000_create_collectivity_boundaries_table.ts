@@ -9,6 +9,15 @@ import { BaseSchema } from '@adonisjs/lucid/schema'
 export default class extends BaseSchema {
   async up() {
     this.schema.raw('CREATE EXTENSION IF NOT EXISTS postgis')
+    // A database whose `spatial_ref_sys` was emptied (Lucid's db:truncate did so to test
+    // databases before tests/helpers/postgis_catalog.ts) gets the extension back whole: nothing
+    // uses PostGIS before this migration, so dropping it here loses nothing.
+    this.schema.raw(`DO $$ BEGIN
+      IF NOT EXISTS (SELECT 1 FROM spatial_ref_sys WHERE srid = 4326) THEN
+        DROP EXTENSION postgis;
+        CREATE EXTENSION postgis;
+      END IF;
+    END $$`)
     this.schema.createTable('collectivity_boundaries', (table) => {
       table
         .integer('collectivity_id')
