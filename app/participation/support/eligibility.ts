@@ -46,6 +46,9 @@ export async function assertEligible(
     ? await Collectivity.find(citizen.homeCommuneId, { client: trx })
     : null
   if (rule.audience === 'verified') return commune
+  // The authority's name is only needed to say why someone is refused: an eligible resident's
+  // answer (the common case, on the write path) costs no query for it.
+  if (commune && communeBelongsTo(commune, rule.collectivityId)) return commune
   const authority = await Collectivity.findOrFail(rule.collectivityId, { client: trx })
   if (!commune) {
     throw new ForbiddenError(
@@ -53,11 +56,8 @@ export async function assertEligible(
       'E_HOME_COMMUNE_REQUIRED'
     )
   }
-  if (!communeBelongsTo(commune, authority.id)) {
-    throw new ForbiddenError(
-      `Réservé aux habitants de ${authority.name} : votre commune de résidence, ${commune.name}, n’en fait pas partie.`,
-      'E_NOT_RESIDENT'
-    )
-  }
-  return commune
+  throw new ForbiddenError(
+    `Réservé aux habitants de ${authority.name} : votre commune de résidence, ${commune.name}, n’en fait pas partie.`,
+    'E_NOT_RESIDENT'
+  )
 }

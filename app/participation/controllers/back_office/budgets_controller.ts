@@ -1,5 +1,6 @@
 import type { HttpContext } from '@adonisjs/core/http'
 import { DateTime } from 'luxon'
+import type { VineValidator } from '@vinejs/vine'
 import db from '@adonisjs/lucid/services/db'
 import Collectivity from '#kernel/territories/models/collectivity'
 import BudgetCampaign from '#participation/models/budget_campaign'
@@ -79,6 +80,10 @@ async function communesOf(authority: Collectivity) {
     .select('id', 'name')
   return rows.map((c) => ({ id: c.id, name: c.name }))
 }
+
+/** The campaign and project ids of a project route. */
+const projectOf = ({ params }: HttpContext) =>
+  [routeId(params.id), routeId(params.projectId)] as const
 
 /** The current authority's participatory budgets: campaigns, review, paper ballots, results. */
 export default class BudgetsController {
@@ -199,42 +204,39 @@ export default class BudgetsController {
     })
   }
 
-  async review({ bouncer, tenant, params, request, response, session }: HttpContext) {
-    await bouncer.authorize('act', MANAGE)
-    const values = await request.validateUsing(reviewValidator)
-    await new ReviewBudgetProject().handle(
-      tenant,
-      routeId(params.id),
-      routeId(params.projectId),
-      values
-    )
-    session.flash('success', 'Instruction enregistrée.')
-    return response.redirect(`/participation/budgets/${params.id}`)
+  async review(ctx: HttpContext) {
+    const values = await this.projectStep(ctx, MANAGE, reviewValidator)
+    await new ReviewBudgetProject().handle(ctx.tenant, ...projectOf(ctx), values)
+    return this.backToCampaign(ctx, 'Instruction enregistrée.')
   }
 
-  async merge({ bouncer, tenant, params, request, response, session }: HttpContext) {
-    await bouncer.authorize('act', MANAGE)
-    const { intoId } = await request.validateUsing(mergeValidator)
-    await new MergeBudgetProjects().handle(
-      tenant,
-      routeId(params.id),
-      routeId(params.projectId),
-      intoId
-    )
-    session.flash('success', 'Projets fusionnés.')
-    return response.redirect(`/participation/budgets/${params.id}`)
+  async merge(ctx: HttpContext) {
+    const { intoId } = await this.projectStep(ctx, MANAGE, mergeValidator)
+    await new MergeBudgetProjects().handle(ctx.tenant, ...projectOf(ctx), intoId)
+    return this.backToCampaign(ctx, 'Projets fusionnés.')
   }
 
-  async hide({ bouncer, tenant, params, request, response, session }: HttpContext) {
-    await bouncer.authorize('act', MODERATE)
-    const { reason } = await request.validateUsing(hideValidator)
-    await new HideBudgetProject().handle(
-      tenant,
-      routeId(params.id),
-      routeId(params.projectId),
-      reason
+  async hide(ctx: HttpContext) {
+    const { reason } = await this.projectStep(ctx, MODERATE, hideValidator)
+    await new HideBudgetProject().handle(ctx.tenant, ...projectOf(ctx), reason)
+    return this.backToCampaign(
+      ctx,
+      'Proposition masquée ; son auteur en reçoit le motif par e-mail.'
     )
-    session.flash('success', 'Proposition masquée ; son auteur en reçoit le motif par e-mail.')
+  }
+
+  /** What reviewing, merging and hiding a project begin with: the ability, then the form. */
+  private async projectStep<T extends VineValidator<any, any>>(
+    { bouncer, request }: HttpContext,
+    ability: string,
+    validator: T
+  ): Promise<Awaited<ReturnType<T['validate']>>> {
+    await bouncer.authorize('act', ability)
+    return request.validateUsing(validator)
+  }
+
+  private backToCampaign({ params, response, session }: HttpContext, message: string) {
+    session.flash('success', message)
     return response.redirect(`/participation/budgets/${params.id}`)
   }
 
