@@ -11,7 +11,7 @@
 | bench/signalement_reports_bare_server.ts (bare `http` + `pg`, the same SQL).
 |   node --import=@poppinss/ts-exec bench/signalement_reports.ts
 | Own database: BENCH_DB_DATABASE (default bastide_bench_reports); BENCH_ROUNDS (default 5),
-| BENCH_ROUND_SECONDS (default 4), BENCH_PORT (default 3494; the baseline takes the next one).
+| BENCH_ROUND_SECONDS (default 4), BENCH_CONNECTIONS (POST, default 50), BENCH_PORT (default 3494; the baseline takes the next one).
 */
 import { createHash, randomBytes } from 'node:crypto'
 import { createRequire } from 'node:module'
@@ -39,7 +39,7 @@ const REPORTS = 50_000
 const CITIZENS = 6_000
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5)
 const SECONDS = Number(process.env.BENCH_ROUND_SECONDS ?? 4)
-const CONNECTIONS = 50
+const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 50)
 const ADONIS_PORT = Number(process.env.BENCH_PORT ?? 3494)
 const BARE_PORT = ADONIS_PORT + 1
 const CATEGORIES = [
