@@ -4,6 +4,7 @@ import type { ModuleStates } from '#kernel/territories/models/collectivity'
 import FindCommuneAt from '#kernel/territories/actions/find_commune_at'
 import { DEFAULT_CATEGORIES, type HandlingLevel } from '#signalement/vocabulary'
 import { reportSettingsOf, type ReportSettings } from '#signalement/support/settings'
+import { LINEAGE_CATEGORY_SQL } from '#signalement/support/routing_sql'
 
 export interface RouteDecision {
   communeId: number
@@ -23,14 +24,6 @@ interface LineageRow {
   handling_level: HandlingLevel | null
   label: string | null
 }
-
-/** The commune, its EPCI and its département, each with its setting of one category. */
-const LINEAGE_CATEGORY_SQL = `SELECT a.id, a.kind, a.code, a.name, a.modules,
-    k.enabled, k.handling_level, k.label
-  FROM collectivities c
-  JOIN collectivities a ON a.id IN (c.id, c.epci_id, c.departement_id)
-  LEFT JOIN signalement_categories k ON k.collectivity_id = a.id AND k.code = ?
-  WHERE c.id = ?`
 
 const refuse = (code: string, message: string, field: string) =>
   new DomainError(code, message, 422, field)

@@ -1,25 +1,22 @@
 import { test } from '@japa/runner'
 import type { TestContext } from '@japa/runner/core'
-import testUtils from '@adonisjs/core/services/test_utils'
 import db from '@adonisjs/lucid/services/db'
 import { citizenWithToken, TEST_PASSWORD } from '#tests/helpers/citizens'
 import { assertMatchesOpenApi } from '#tests/helpers/openapi'
-import { citizenMedia, gersWithShapes, openReports, POINTS } from '#tests/fixtures/signalement/gers'
+import {
+  citizenMedia,
+  withGersPerGroup,
+  openReports,
+  POINTS,
+} from '#tests/fixtures/signalement/gers'
 import Report from '#signalement/models/report'
 
-let gers: Awaited<ReturnType<typeof gersWithShapes>>
-
 test.group('Signalement: GDPR export and erasure', (group) => {
-  group.setup(async () => {
-    const truncate = await testUtils.db().truncate()
-    gers = await gersWithShapes()
-    return truncate
-  })
-  group.each.setup(() => testUtils.db().wrapInGlobalTransaction())
+  const gersOf = withGersPerGroup(group)
 
   /** A citizen who filed a report (with a photo), supported one and flagged another. */
   async function busyCitizen(client: TestContext['client']) {
-    await openReports(gers.auch, { autoPublish: true, flagThreshold: 5 })
+    await openReports(gersOf().auch, { autoPublish: true, flagThreshold: 5 })
     const neighbour = await citizenWithToken()
     const file = (token: string, description: string, mediaIds: number[] = []) =>
       client
@@ -40,7 +37,7 @@ test.group('Signalement: GDPR export and erasure', (group) => {
     const flagged = await file(neighbour.token, 'Texte déplacé')
 
     const me = await citizenWithToken()
-    const photo = await citizenMedia(me.citizen.id, gers.auch.id)
+    const photo = await citizenMedia(me.citizen.id, gersOf().auch.id)
     const own = await file(me.token, 'Le lampadaire de ma rue clignote', [photo.id])
     await client
       .post(`/api/v1/reports/${supported}/support`)

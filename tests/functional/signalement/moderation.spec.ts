@@ -1,16 +1,13 @@
 import { test } from '@japa/runner'
 import type { TestContext } from '@japa/runner/core'
-import testUtils from '@adonisjs/core/services/test_utils'
 import Tenant from '#kernel/tenancy/tenant'
 import { citizenWithToken } from '#tests/helpers/citizens'
 import { assertMatchesOpenApi } from '#tests/helpers/openapi'
 import { makeAgent } from '#tests/functional/tenancy/fixtures'
-import { gersWithShapes, openReports, POINTS } from '#tests/fixtures/signalement/gers'
+import { withGersPerGroup, openReports, POINTS } from '#tests/fixtures/signalement/gers'
 import ModerateReport from '#signalement/actions/moderate_report'
 import ReportEvent from '#signalement/models/report_event'
 import Report from '#signalement/models/report'
-
-let gers: Awaited<ReturnType<typeof gersWithShapes>>
 
 const report = {
   category: 'eclairage',
@@ -19,12 +16,7 @@ const report = {
 }
 
 test.group('Signalement: publication on the public map', (group) => {
-  group.setup(async () => {
-    const truncate = await testUtils.db().truncate()
-    gers = await gersWithShapes()
-    return truncate
-  })
-  group.each.setup(() => testUtils.db().wrapInGlobalTransaction())
+  const gersOf = withGersPerGroup(group)
 
   async function mapOfAuch(client: TestContext['client']) {
     const response = await client
@@ -39,7 +31,7 @@ test.group('Signalement: publication on the public map', (group) => {
     client,
     assert,
   }) => {
-    await openReports(gers.auch, { autoPublish: true })
+    await openReports(gersOf().auch, { autoPublish: true })
     const { token } = await citizenWithToken()
     const created = await client.post('/api/v1/reports').bearerToken(token).json(report)
     created.assertStatus(201)
@@ -50,7 +42,7 @@ test.group('Signalement: publication on the public map', (group) => {
   })
 
   test('otherwise it waits for an agent, who publishes it', async ({ client, assert }) => {
-    await openReports(gers.auch, { autoPublish: false })
+    await openReports(gersOf().auch, { autoPublish: false })
     const { token } = await citizenWithToken()
     const created = await client.post('/api/v1/reports').bearerToken(token).json(report)
     created.assertStatus(201)
@@ -59,8 +51,8 @@ test.group('Signalement: publication on the public map', (group) => {
     assert.deepEqual(await mapOfAuch(client), [])
     await client.get(`/api/v1/reports/${id}`).then((response) => response.assertStatus(404))
 
-    const agent = await makeAgent('moderation-auch@example.test', [[gers.auch, 'moderator']])
-    await new ModerateReport().handle(new Tenant(agent, gers.auch, 'moderator'), {
+    const agent = await makeAgent('moderation-auch@example.test', [[gersOf().auch, 'moderator']])
+    await new ModerateReport().handle(new Tenant(agent, gersOf().auch, 'moderator'), {
       reportId: id,
       state: 'published',
     })
@@ -71,7 +63,7 @@ test.group('Signalement: publication on the public map', (group) => {
     client,
     assert,
   }) => {
-    await openReports(gers.auch, { autoPublish: true, flagThreshold: 2 })
+    await openReports(gersOf().auch, { autoPublish: true, flagThreshold: 2 })
     const { token } = await citizenWithToken()
     const id = await client
       .post('/api/v1/reports')
@@ -100,8 +92,8 @@ test.group('Signalement: publication on the public map', (group) => {
     assert.lengthOf(review, 1)
 
     // The agent's review puts it back and clears the count.
-    const agent = await makeAgent('revue-auch@example.test', [[gers.auch, 'moderator']])
-    await new ModerateReport().handle(new Tenant(agent, gers.auch, 'moderator'), {
+    const agent = await makeAgent('revue-auch@example.test', [[gersOf().auch, 'moderator']])
+    await new ModerateReport().handle(new Tenant(agent, gersOf().auch, 'moderator'), {
       reportId: id,
       state: 'published',
     })
