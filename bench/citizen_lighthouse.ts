@@ -12,6 +12,8 @@
 | the median of ROUNDS runs, with its spread (min–max).
 */
 import { spawn, execFileSync, type ChildProcess } from 'node:child_process'
+import { existsSync, rmSync } from 'node:fs'
+import { join } from 'node:path'
 import { gzipSync } from 'node:zlib'
 import lighthouse from 'lighthouse'
 import * as chromeLauncher from 'chrome-launcher'
@@ -64,6 +66,17 @@ try {
 } catch {
   // Exists already.
 }
+/**
+ * A production build left in public/assets changes how a checkout runs afterwards (Inertia's
+ * asset version comes from its manifest, so the tests' app processes get 409s): the bench
+ * removes the builds it made where there was none.
+ */
+const madeBuilds = targets
+  .map((target) => join(target.dir, 'public/assets'))
+  .filter((folder) => !existsSync(join(folder, '.vite/manifest.json')))
+process.on('exit', () => {
+  for (const folder of madeBuilds) rmSync(folder, { recursive: true, force: true })
+})
 for (const target of targets) {
   console.log(`Building the client bundles of ${target.name} (vite build)…`)
   run(target, 'npx', ['vite', 'build', '--logLevel', 'warn'])
