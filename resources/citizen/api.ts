@@ -49,6 +49,25 @@ export interface ApiResult<T> {
   fromCache: boolean
 }
 
+declare global {
+  interface Window {
+    /** Responses the page's <head> already asked for (app/kernel/citizen_app/first_requests.ts). */
+    __bastideFirst?: Record<string, Promise<Response> | undefined>
+  }
+}
+
+/**
+ * The response the page's head started for this public read, if any, taken once: later reads
+ * of the same address go to the network (or the service worker) again. A failed early request
+ * (offline) is forgotten: the caller asks again, and the service worker may answer from cache.
+ */
+async function takeFirstResponse(path: string): Promise<Response | null> {
+  const early = window.__bastideFirst?.[path]
+  if (!early) return null
+  window.__bastideFirst![path] = undefined
+  return early.catch(() => null)
+}
+
 export async function request<T = any>(
   path: string,
   options: { method?: string; body?: unknown; auth?: boolean } = {}
@@ -59,7 +78,8 @@ export async function request<T = any>(
   if (token && options.auth !== false) headers.Authorization = `Bearer ${token}`
   let response: Response
   try {
-    response = await fetch(`/api/v1${path}`, {
+    const early = options.method || options.body !== undefined ? null : await takeFirstResponse(path)
+    response = early ?? await fetch(`/api/v1${path}`, {
       method: options.method ?? 'GET',
       headers,
       body: options.body === undefined ? undefined : JSON.stringify(options.body),

@@ -32,6 +32,8 @@ export const state = reactive({
   online: navigator.onLine,
   /** Something on screen came from the offline cache. */
   showingCache: false,
+  /** A town hall's link (`?commune=CODE`) is being resolved: the feed waits, not the chooser. */
+  joining: null as string | null,
 })
 
 watch(

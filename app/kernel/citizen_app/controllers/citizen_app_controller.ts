@@ -4,11 +4,13 @@ import { readFile } from 'node:fs/promises'
 import { mapTiles } from '#kernel/http/map_tiles'
 import RenderAppManifest from '#kernel/citizen_app/actions/render_app_manifest'
 import RenderAppIcon from '#kernel/citizen_app/actions/render_app_icon'
+import { FIRST_REQUESTS_HASH, FIRST_REQUESTS_SCRIPT } from '#kernel/citizen_app/first_requests'
 
 /**
  * Security headers of everything under /app. The citizen app has no session and no cookie, so
  * no CSRF; it runs its own scripts only (the config is a JSON data block, never executed).
- * The policy is sent in production: Vite's development server injects inline modules.
+ * The policy is sent in production: Vite's development server injects inline modules. The one
+ * inline script of the page (the first screen's requests) is allowed by its hash.
  */
 function secure(response: HttpContext['response']) {
   response.header('X-Content-Type-Options', 'nosniff')
@@ -20,7 +22,7 @@ function secure(response: HttpContext['response']) {
       'Content-Security-Policy',
       [
         "default-src 'self'",
-        "script-src 'self'",
+        `script-src 'self' ${FIRST_REQUESTS_HASH}`,
         "style-src 'self' 'unsafe-inline'",
         "img-src 'self' data: blob: https:",
         "connect-src 'self'",
@@ -38,7 +40,7 @@ let workerSource: Promise<string> | undefined
 
 /** The citizen PWA: its shell page (every /app/* address), manifest, icons and service worker. */
 export default class CitizenAppController {
-  async shell({ view, response }: HttpContext) {
+  async shell({ view, request, response }: HttpContext) {
     secure(response)
     response.header('Cache-Control', 'no-cache')
     // The same background as the back-office maps: OpenStreetMap unless MAP_TILE_URL says otherwise.
@@ -46,7 +48,13 @@ export default class CitizenAppController {
     const config = { mapTileUrl: tileUrl, mapAttribution: attribution }
     // `<` escaped so that no value can close the data block.
     const configJson = JSON.stringify(config).replace(/</g, '\\u003c')
-    return view.render('citizen_app', { configJson })
+    // The feed's title in the page itself (the screen the installed app opens on).
+    const firstScreenTitle = /^\/app\/?$/.test(request.url()) ? 'Fil d’actualité' : null
+    return view.render('citizen_app', {
+      configJson,
+      firstRequests: FIRST_REQUESTS_SCRIPT,
+      firstScreenTitle,
+    })
   }
 
   async manifest({ request, response }: HttpContext) {
