@@ -114,3 +114,26 @@ export async function followAuch(page: Page) {
     localStorage.setItem('bastide.commune', '32013')
   })
 }
+
+/** The app on Auch, signed in with `token` (what the login form stores), at `path`. */
+export async function openSignedIn(visit: any, token: string, path: string): Promise<Page> {
+  const page: Page = await visit('/app/communes')
+  await followAuch(page)
+  await page.evaluate((value) => localStorage.setItem('bastide.token', value), token)
+  await page.goto(path)
+  return page
+}
+
+/** axe-core clean and no sideways scroll at 320 px and 390 px, with 100 % and 200 % text. */
+export async function assertFitsPhones(page: Page, assert: any, what: string) {
+  for (const width of [320, 390]) {
+    await page.setViewportSize({ width, height: 720 })
+    assert.deepEqual(await seriousViolations(page), [], `${what} at ${width} px`)
+    for (const textSize of ['100%', '200%']) {
+      await page.evaluate(`document.documentElement.style.fontSize = '${textSize}'`)
+      const scrolled = await page.evaluate<number>('document.documentElement.scrollWidth')
+      assert.isAtMost(scrolled, width, `${what} at ${width} px and ${textSize} text`)
+    }
+    await page.evaluate(`document.documentElement.style.fontSize = ''`)
+  }
+}

@@ -1,6 +1,5 @@
 import { test } from '@japa/runner'
 import { DateTime } from 'luxon'
-import type { Page } from 'playwright'
 import testUtils from '@adonisjs/core/services/test_utils'
 import OnboardCommune from '#kernel/territories/actions/onboard_commune'
 import Collectivity from '#kernel/territories/models/collectivity'
@@ -15,7 +14,7 @@ import {
   publishedConsultation,
   publishedPoll,
 } from '../../functional/participation/fixtures.js'
-import { followAuch, seriousViolations } from './fixtures.js'
+import { assertFitsPhones, openSignedIn, seriousViolations } from './fixtures.js'
 
 /** Auch onboarded with polls, consultations and budgets switched on; a resident and an outsider. */
 async function auchParticipation() {
@@ -27,15 +26,6 @@ async function auchParticipation() {
   const resident = await citizenWithToken({ homeCommuneId: auch.id })
   const outsider = await citizenWithToken({ homeCommuneId: condom.id })
   return { auch, resident, outsider }
-}
-
-/** The app on Auch, signed in with `token` (what the login form stores). */
-async function openAs(visit: any, token: string, path: string): Promise<Page> {
-  const page: Page = await visit('/app/communes')
-  await followAuch(page)
-  await page.evaluate((value) => localStorage.setItem('bastide.token', value), token)
-  await page.goto(path)
-  return page
 }
 
 async function budgetOf(owner: Collectivity, overrides: Partial<BudgetCampaign> = {}) {
@@ -82,20 +72,6 @@ async function budgetOf(owner: Collectivity, overrides: Partial<BudgetCampaign> 
   return { campaign, projects }
 }
 
-/** axe-core clean and no sideways scroll at 320 px and 390 px, 100 % and 200 % text. */
-async function assertFitsPhones(page: Page, assert: any, what: string) {
-  for (const width of [320, 390]) {
-    await page.setViewportSize({ width, height: 720 })
-    assert.deepEqual(await seriousViolations(page), [], `${what} at ${width} px`)
-    for (const textSize of ['100%', '200%']) {
-      await page.evaluate(`document.documentElement.style.fontSize = '${textSize}'`)
-      const scrolled = await page.evaluate<number>('document.documentElement.scrollWidth')
-      assert.isAtMost(scrolled, width, `${what} at ${width} px and ${textSize} text`)
-    }
-    await page.evaluate(`document.documentElement.style.fontSize = ''`)
-  }
-}
-
 test.group('Citizen app: participation screens in a browser', (group) => {
   group.each.setup(() => testUtils.db().truncate())
 
@@ -110,7 +86,7 @@ test.group('Citizen app: participation screens in a browser', (group) => {
       maxChoices: 2,
       options: ['Mercredi', 'Vendredi', 'Samedi'],
     })
-    const page = await openAs(visit, resident.token, '/app/participer')
+    const page = await openSignedIn(visit, resident.token, '/app/participer')
     await page.getByRole('link', { name: 'Vos marchés préférés' }).click()
     await page.getByRole('heading', { name: 'Vos marchés préférés' }).waitFor({ timeout: 30000 })
     await assertFitsPhones(page, assert, 'poll')
@@ -160,7 +136,7 @@ test.group('Citizen app: participation screens in a browser', (group) => {
   }) => {
     const { auch, outsider } = await auchParticipation()
     await publishedPoll(auch, { title: 'Quel nom pour la médiathèque ?' })
-    const page = await openAs(visit, outsider.token, '/app/participer')
+    const page = await openSignedIn(visit, outsider.token, '/app/participer')
     await page.getByRole('link', { name: 'Quel nom pour la médiathèque ?' }).click()
     await page.getByLabel('Jean Jaurès').check()
     await page.getByRole('button', { name: 'Envoyer ma réponse' }).click()
@@ -175,7 +151,11 @@ test.group('Citizen app: participation screens in a browser', (group) => {
   }) => {
     const { auch, resident } = await auchParticipation()
     const { consultation } = await publishedConsultation(auch)
-    const page = await openAs(visit, resident.token, `/app/consultations/32013/${consultation.id}`)
+    const page = await openSignedIn(
+      visit,
+      resident.token,
+      `/app/consultations/32013/${consultation.id}`
+    )
     await page
       .getByRole('heading', { name: 'Aménagement du centre-bourg' })
       .waitFor({ timeout: 30000 })
@@ -217,7 +197,7 @@ test.group('Citizen app: participation screens in a browser', (group) => {
   }) => {
     const { auch, resident } = await auchParticipation()
     const { campaign } = await budgetOf(auch)
-    const page = await openAs(visit, resident.token, `/app/budgets/32013/${campaign.id}`)
+    const page = await openSignedIn(visit, resident.token, `/app/budgets/32013/${campaign.id}`)
     await page
       .getByRole('heading', { name: 'Budget participatif 2027' })
       .waitFor({ timeout: 30000 })
@@ -270,7 +250,7 @@ test.group('Citizen app: participation screens in a browser', (group) => {
       maxProjects: 2,
       minSpendPercent: null,
     })
-    const page = await openAs(visit, resident.token, `/app/budgets/32013/${campaign.id}`)
+    const page = await openSignedIn(visit, resident.token, `/app/budgets/32013/${campaign.id}`)
     await page
       .getByRole('heading', { name: 'Budget participatif 2027' })
       .waitFor({ timeout: 30000 })

@@ -9,16 +9,13 @@ import Report from '#signalement/models/report'
 import { citizenWithToken } from '#tests/helpers/citizens'
 import { gersWithShapes, POINTS } from '#tests/fixtures/signalement/gers'
 import * as mediaFixtures from '#tests/fixtures/media/generate'
-import { followAuch, seriousViolations } from './fixtures.js'
+import { assertFitsPhones, openSignedIn, seriousViolations } from './fixtures.js'
 
 type Gers = Awaited<ReturnType<typeof gersWithShapes>>
 
-/** The app on Auch, signed in with `token` (what the login form stores). */
+/** The report screens, signed in with `token`. */
 async function openAs(visit: any, token: string, path: string): Promise<Page> {
-  const page: Page = await visit('/app/communes')
-  await followAuch(page)
-  await page.evaluate((value) => localStorage.setItem('bastide.token', value), token)
-  await page.goto(path)
+  const page = await openSignedIn(visit, token, path)
   await page
     .getByRole('heading', { name: /Signaler un problème|Mes signalements/ })
     .waitFor({ timeout: 30000 })
@@ -103,16 +100,7 @@ test.group('Citizen app: report screens in a browser', (group) => {
   }) => {
     const { token } = await citizenWithToken({ homeCommuneId: gers.auch.id })
     const page = await openAs(visit, token, '/app/signaler')
-    for (const width of [320, 390]) {
-      await page.setViewportSize({ width, height: 720 })
-      assert.deepEqual(await seriousViolations(page), [], `report form at ${width} px`)
-      for (const textSize of ['100%', '200%']) {
-        await page.evaluate(`document.documentElement.style.fontSize = '${textSize}'`)
-        const scrolled = await page.evaluate<number>('document.documentElement.scrollWidth')
-        assert.isAtMost(scrolled, width, `report form at ${width} px and ${textSize} text`)
-      }
-      await page.evaluate(`document.documentElement.style.fontSize = ''`)
-    }
+    await assertFitsPhones(page, assert, 'report form')
 
     await page.getByRole('button', { name: 'Envoyer le signalement' }).click()
     await page.locator('#report-category-error').waitFor()
@@ -197,12 +185,7 @@ test.group('Citizen app: report screens in a browser', (group) => {
       .waitFor({ timeout: 30000 })
     assert.include(await mine.first().innerText(), 'Un nid-de-poule profond devant la boulangerie')
     assert.include(await mine.first().innerText(), 'en attente de modération')
-    for (const width of [320, 390]) {
-      await page.setViewportSize({ width, height: 720 })
-      assert.deepEqual(await seriousViolations(page), [], `my reports at ${width} px`)
-      const scrolled = await page.evaluate<number>('document.documentElement.scrollWidth')
-      assert.isAtMost(scrolled, width, `my reports at ${width} px`)
-    }
+    await assertFitsPhones(page, assert, 'my reports')
     const report = await Report.findByOrFail({ citizenId: citizen.id })
     const attached = await db.from('signalement_report_media').where('report_id', report.id)
     assert.lengthOf(attached, 1)
