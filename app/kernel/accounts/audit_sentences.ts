@@ -20,6 +20,9 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   'modules.updated': 'Modules modifiés',
   'branding.updated': 'Identité visuelle modifiée',
   'job.retried': 'Tâche relancée',
+  'signalement.category_updated': 'Catégorie de signalements modifiée',
+  'signalement.open311_key_issued': 'Clé Open311 délivrée',
+  'signalement.open311_key_revoked': 'Clé Open311 révoquée',
 }
 
 export const actionLabel = (action: string) => AUDIT_ACTION_LABELS[action] ?? action

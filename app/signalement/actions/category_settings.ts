@@ -1,6 +1,7 @@
 import db from '@adonisjs/lucid/services/db'
 import { DomainError, NotFoundError } from '#kernel/http/errors'
 import type Tenant from '#kernel/tenancy/tenant'
+import { audit, type AuditActor } from '#kernel/accounts/actions/record_audit'
 import {
   DEFAULT_CATEGORIES,
   HANDLING_LEVEL_LABELS,
@@ -73,7 +74,7 @@ export interface CategorySettingInput {
  * no authority for (« intercommunalité » for a commune outside any EPCI) is refused in French.
  */
 export class SaveCategorySetting {
-  async handle(tenant: Tenant, input: CategorySettingInput) {
+  async handle(tenant: Tenant, input: CategorySettingInput, by?: AuditActor) {
     const catalogue = DEFAULT_CATEGORIES.find((category) => category.code === input.code)
     const existing = await db
       .from('signalement_categories')
@@ -96,19 +97,36 @@ export class SaveCategorySetting {
       )
     }
     const now = new Date()
-    await db
-      .table('signalement_categories')
-      .insert({
-        collectivity_id: tenant.collectivityId,
-        code: input.code,
-        label: existing?.label ?? catalogue!.label,
-        handling_level: input.handlingLevel,
-        enabled: input.enabled,
-        position: existing?.position ?? DEFAULT_CATEGORIES.findIndex((c) => c.code === input.code),
-        created_at: now,
-        updated_at: now,
-      })
-      .onConflict(['collectivity_id', 'code'])
-      .merge(['handling_level', 'enabled', 'updated_at'])
+    await db.transaction(async (trx) => {
+      await trx
+        .table('signalement_categories')
+        .insert({
+          collectivity_id: tenant.collectivityId,
+          code: input.code,
+          label: existing?.label ?? catalogue!.label,
+          handling_level: input.handlingLevel,
+          enabled: input.enabled,
+          position:
+            existing?.position ?? DEFAULT_CATEGORIES.findIndex((c) => c.code === input.code),
+          created_at: now,
+          updated_at: now,
+        })
+        .onConflict(['collectivity_id', 'code'])
+        .merge(['handling_level', 'enabled', 'updated_at'])
+      await audit(
+        {
+          agent: by?.agent ?? tenant.agent,
+          ip: by?.ip,
+          collectivityId: tenant.collectivityId,
+          action: 'signalement.category_updated',
+          subject: { type: 'signalement_category', id: input.code },
+          before: existing
+            ? { enabled: existing.enabled, handlingLevel: existing.handling_level }
+            : null,
+          after: { enabled: input.enabled, handlingLevel: input.handlingLevel },
+        },
+        trx
+      )
+    })
   }
 }

@@ -4,6 +4,7 @@ import db from '@adonisjs/lucid/services/db'
 import { DomainError, ForbiddenError, NotFoundError } from '#kernel/http/errors'
 import Collectivity from '#kernel/territories/models/collectivity'
 import Open311ApiKey from '#signalement/models/open311_api_key'
+import { audit, type AuditActor } from '#kernel/accounts/actions/record_audit'
 import SubmitReport from '#signalement/actions/submit_report'
 import { CATEGORY_LABELS, OPEN_STATUSES } from '#signalement/vocabulary'
 
@@ -11,13 +12,30 @@ const hashOf = (key: string) => createHash('sha256').update(key).digest('hex')
 
 /** Issues an Open311 API key for an authority; the key is returned once, only its hash is kept. */
 export class IssueOpen311Key {
-  async handle(input: { collectivityId: number; name: string }) {
+  async handle(input: { collectivityId: number; name: string; by?: AuditActor }) {
     const key = randomBytes(24).toString('base64url')
-    const row = await Open311ApiKey.create({
-      collectivityId: input.collectivityId,
-      name: input.name.trim(),
-      keyHash: hashOf(key),
-      keyPrefix: key.slice(0, 8),
+    const row = await db.transaction(async (trx) => {
+      const created = await Open311ApiKey.create(
+        {
+          collectivityId: input.collectivityId,
+          name: input.name.trim(),
+          keyHash: hashOf(key),
+          keyPrefix: key.slice(0, 8),
+        },
+        { client: trx }
+      )
+      await audit(
+        {
+          agent: input.by?.agent,
+          ip: input.by?.ip,
+          collectivityId: input.collectivityId,
+          action: 'signalement.open311_key_issued',
+          subject: { type: 'open311_key', id: created.id },
+          after: { name: created.name, prefix: created.keyPrefix },
+        },
+        trx
+      )
+      return created
     })
     return { key, row }
   }

@@ -1,4 +1,6 @@
 import { DateTime } from 'luxon'
+import db from '@adonisjs/lucid/services/db'
+import { audit, type AuditActor } from '#kernel/accounts/actions/record_audit'
 import type Tenant from '#kernel/tenancy/tenant'
 import Open311ApiKey from '#signalement/models/open311_api_key'
 
@@ -14,12 +16,25 @@ export class ListOpen311Keys {
  * (403). Revoking twice keeps the first date.
  */
 export class RevokeOpen311Key {
-  async handle(tenant: Tenant, keyId: number) {
-    const key = await Open311ApiKey.findOwnedOrFail(tenant, keyId)
-    if (key.revokedAt === null) {
+  async handle(tenant: Tenant, keyId: number, by?: AuditActor) {
+    return db.transaction(async (trx) => {
+      const key = await Open311ApiKey.findOwnedOrFail(tenant, keyId, trx)
+      if (key.revokedAt !== null) return key
+      key.useTransaction(trx)
       key.revokedAt = DateTime.now()
       await key.save()
-    }
-    return key
+      await audit(
+        {
+          agent: by?.agent ?? tenant.agent,
+          ip: by?.ip,
+          collectivityId: tenant.collectivityId,
+          action: 'signalement.open311_key_revoked',
+          subject: { type: 'open311_key', id: key.id },
+          before: { name: key.name, prefix: key.keyPrefix },
+        },
+        trx
+      )
+      return key
+    })
   }
 }

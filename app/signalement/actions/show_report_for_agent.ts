@@ -27,7 +27,7 @@ export default class ShowReportForAgent {
       media: await this.media(report.id),
       events: await this.history(report.id),
       lineage: await this.lineage(report.communeId),
-      duplicates: await Report.query()
+      duplicates: await Report.ownedBy(tenant)
         .where('merged_into_id', report.id)
         .orderBy('id')
         .select('id', 'description'),

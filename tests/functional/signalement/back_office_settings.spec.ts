@@ -1,6 +1,7 @@
 import { test } from '@japa/runner'
 import testUtils from '@adonisjs/core/services/test_utils'
 import { DateTime } from 'luxon'
+import db from '@adonisjs/lucid/services/db'
 import { makeAgent, makeCollectivity } from '#tests/functional/tenancy/fixtures'
 import { createCitizen } from '#tests/helpers/citizens'
 import { gersWithShapes, POINTS } from '#tests/fixtures/signalement/gers'
@@ -158,6 +159,17 @@ test.group('Signalement back-office: statistics, categories, Open311 keys', (gro
       .redirects(0)
       .loginAs(auchAdmin)
     off.assertStatus(302)
+    const logged = await db
+      .from('audit_logs')
+      .where({ collectivity_id: gers.auch.id, action: 'signalement.category_updated' })
+      .select('subject_id', 'before', 'after')
+    assert.deepEqual(logged, [
+      {
+        subject_id: 'eclairage',
+        before: { enabled: true, handlingLevel: null },
+        after: { enabled: false, handlingLevel: null },
+      },
+    ])
     await handlerOf('eclairage').then(
       () => assert.fail('a category switched off must be refused'),
       (error) => assert.equal(error.code, 'E_CATEGORY_DISABLED')
@@ -256,6 +268,16 @@ test.group('Signalement back-office: statistics, categories, Open311 keys', (gro
     refused.assertStatus(403)
     const listed = await client.get('/signalement/open311-keys').withInertia().loginAs(admin)
     assert.isString(listed.body().props.keys[0].revokedAt)
+    // Both are in the audit log, with who did it.
+    const logged = await db
+      .from('audit_logs')
+      .where({ collectivity_id: gers.auch.id, subject_type: 'open311_key' })
+      .orderBy('id')
+      .select('action', 'agent_id')
+    assert.deepEqual(logged, [
+      { action: 'signalement.open311_key_issued', agent_id: admin.id },
+      { action: 'signalement.open311_key_revoked', agent_id: admin.id },
+    ])
 
     const noName = await client
       .post('/signalement/open311-keys')

@@ -18,7 +18,11 @@ export default class CategoriesController {
   async update({ bouncer, tenant, params, request, response, session }: HttpContext) {
     await bouncer.authorize('act', 'signalement.configure')
     const input = await request.validateUsing(categorySettingValidator)
-    await new SaveCategorySetting().handle(tenant, { code: String(params.code), ...input })
+    await new SaveCategorySetting().handle(
+      tenant,
+      { code: String(params.code), ...input },
+      { agent: tenant.agent, ip: request.ip() }
+    )
     session.flash('success', 'Catégorie enregistrée')
     return response.redirect().back()
   }

@@ -33,15 +33,19 @@ export default class Open311KeysController {
     const { key } = await new IssueOpen311Key().handle({
       collectivityId: tenant.collectivityId,
       name,
+      by: { agent: tenant.agent, ip: request.ip() },
     })
     session.flash('issuedKey', { name, key })
     session.flash('success', 'Clé délivrée : copiez-la maintenant, elle ne sera plus affichée')
     return response.redirect().toPath('/signalement/open311-keys')
   }
 
-  async revoke({ bouncer, tenant, params, response, session }: HttpContext) {
+  async revoke({ bouncer, tenant, params, request, response, session }: HttpContext) {
     await bouncer.authorize('act', 'signalement.configure')
-    await new RevokeOpen311Key().handle(tenant, Number(params.id))
+    await new RevokeOpen311Key().handle(tenant, Number(params.id), {
+      agent: tenant.agent,
+      ip: request.ip(),
+    })
     session.flash('success', 'Clé révoquée : son client ne peut plus déposer de demandes')
     return response.redirect().toPath('/signalement/open311-keys')
   }
