@@ -24,8 +24,9 @@ const autocannon = createRequire(import.meta.url)('autocannon') as (options: {
 }) => Promise<AutocannonResult>
 
 const DURATION = Number(process.env.BENCH_DURATION ?? 10)
-const ADONIS_PORT = 3490
-const BARE_PORT = 3491
+// BENCH_PORT (and the next port, for the bare server): two benches on one machine do not collide.
+const ADONIS_PORT = Number(process.env.BENCH_PORT ?? 3490)
+const BARE_PORT = ADONIS_PORT + 1
 
 ensureDatabase(BENCH_ENV.DB_DATABASE)
 timeAce(['migration:run', '--force'])

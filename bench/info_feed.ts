@@ -29,8 +29,9 @@ const DATABASE = process.env.BENCH_DB_DATABASE ?? 'bastide_bench_info'
 const ENV = { ...BENCH_ENV, DB_DATABASE: DATABASE }
 const DURATION = Number(process.env.BENCH_DURATION ?? 10)
 const CONNECTIONS = 200
-const ADONIS_PORT = 3492
-const BARE_PORT = 3493
+// BENCH_PORT (and the next port, for the bare server): two benches on one machine do not collide.
+const ADONIS_PORT = Number(process.env.BENCH_PORT ?? 3492)
+const BARE_PORT = ADONIS_PORT + 1
 const FEED_TYPES = ['news', 'event', 'poll', 'consultation', 'budget', 'report_resolved']
 
 const SIZES = (process.env.BENCH_SIZES ?? '100000,1000000').split(',').map(Number)

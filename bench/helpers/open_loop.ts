@@ -72,8 +72,12 @@ export async function compareOpenLoop(input: {
   const rate = Math.max(10, Math.round(bareCeiling / 2))
   const options = { connections: 50, overallRate: rate, duration: seconds }
   // Warm both up at the measured rate (JIT, pools, caches) before the first round counts.
-  await run(input.bastidePort, input.requests, { ...options, duration: 2 })
-  await run(input.barePort, input.requests, { ...options, duration: 2 })
+  // Bastide has far more code to compile than the bare server: after 2 s at the feed's rate
+  // its p50 was still 3.6× its steady value (237 vs 66 ms), so short warm-ups measured the
+  // JIT, round after round, rather than the server (BENCH_WARMUP_SECONDS, 10 by default).
+  const warmup = Number(process.env.BENCH_WARMUP_SECONDS ?? 10)
+  await run(input.bastidePort, input.requests, { ...options, duration: warmup })
+  await run(input.barePort, input.requests, { ...options, duration: warmup })
 
   const samples = { bastide: [] as AutocannonResult[], bare: [] as AutocannonResult[] }
   for (let round = 0; round < rounds; round++) {

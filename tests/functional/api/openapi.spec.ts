@@ -35,8 +35,21 @@ test.group('OpenAPI document', (group) => {
         // `security: []` declares a public operation.
         if (security?.length)
           assert.property(responses, '401', `${method} ${path} needs a token: document 401`)
-        if (method !== 'get')
+        if (method !== 'get') {
           assert.property(responses, '429', `${method} ${path} is rate-limited: document 429`)
+          assert.deepEqual(
+            responses['503'],
+            { $ref: '#/components/responses/ServiceUnavailable' },
+            `${method} ${path} meets Redis: document the outage's 503`
+          )
+        } else {
+          // A read may have a 503 of its own (push switched off), never the outage's.
+          assert.notDeepEqual(
+            responses['503'],
+            { $ref: '#/components/responses/ServiceUnavailable' },
+            `${method} ${path}: public reads survive an outage`
+          )
+        }
       }
     }
     assert.lengthOf(new Set(ids), ids.length)

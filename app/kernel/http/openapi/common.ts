@@ -48,6 +48,7 @@ const STANDARD_ERRORS = {
   415: 'UnsupportedMediaType',
   422: 'ValidationFailed',
   429: 'TooManyRequests',
+  503: 'ServiceUnavailable',
 } as const
 
 export type ErrorStatus = keyof typeof STANDARD_ERRORS
@@ -162,6 +163,10 @@ const fragment: OpenApiFragment = {
       TooManyRequests: errorResponse('Trop de requêtes', {
         'Retry-After': { $ref: '#/components/headers/RetryAfter' },
       }),
+      ServiceUnavailable: errorResponse(
+        'Service momentanément indisponible (`E_SERVICE_UNAVAILABLE`) : Redis, qui tient les limites de débit et la file des traitements, ne répond pas. Les lectures publiques continuent ; réessayer après `Retry-After` secondes.',
+        { 'Retry-After': { $ref: '#/components/headers/RetryAfter' } }
+      ),
     },
   },
 }
