@@ -113,8 +113,9 @@ test.group('Redis outage', (group) => {
       await sleep(250)
       recovered = await citizenLogin(server)
     }
+    // Back to the real answer; its latency is a password check's, which the 2 s bound (about
+    // refusals during the outage) does not cover.
     assert.equal(recovered.status, 401, recovered.body)
-    assert.isBelow(recovered.ms, 2000)
     const healthy = await timed(`${server.url}/health`)
     assert.equal(healthy.status, 200, healthy.body)
   }).timeout(120_000)
