@@ -47,7 +47,15 @@ export const PHONE = { width: 390, height: 844 }
 export async function assertAccessiblePage(page: any, path: string, who: string, assert: any) {
   await page.setViewportSize({ width: 1280, height: 900 })
   await page.goto(path)
-  await page.locator('main h1').first().waitFor({ timeout: 30000 })
+  try {
+    await page.locator('main h1').first().waitFor({ timeout: 30000 })
+  } catch {
+    const shown = String(await page.evaluate('document.body.innerText')).slice(0, 300)
+    assert.fail(`${who} ${path} shows no page heading (at ${page.url()}): ${shown}`)
+  }
+  // The page itself, not a redirection elsewhere (a switched-off feature, a refusal).
+  const reached = new URL(page.url())
+  assert.equal(`${reached.pathname}${reached.search}`, path, `${who} ${path} was redirected`)
   const results = await new AxeBuilder({ page }).withTags(WCAG).analyze()
   const blocking = results.violations.filter((violation) =>
     ['serious', 'critical'].includes(violation.impact ?? '')
@@ -61,14 +69,22 @@ export async function assertAccessiblePage(page: any, path: string, who: string,
     `${who} ${path}`
   )
   await page.setViewportSize(PHONE)
-  await page.waitForTimeout(100)
+  // Charts and maps redraw for the new width on their next frames: wait for the layout to
+  // settle (at most 5 s), then measure.
+  await page
+    .waitForFunction(
+      'document.documentElement.scrollWidth <= document.documentElement.clientWidth',
+      undefined,
+      { timeout: 5000 }
+    )
+    .catch(() => {})
   const overflow = await page.evaluate(
     '[document.documentElement.scrollWidth, document.documentElement.clientWidth]'
   )
   const offenders =
     overflow[0] > overflow[1]
       ? await page.evaluate(
-          `[...document.querySelectorAll('main *')].filter((e) => e.getBoundingClientRect().right > ${PHONE.width + 2}).slice(0, 8).map((e) => e.tagName + (e.id ? '#' + e.id : '')).join(', ')`
+          `[...document.querySelectorAll('body *')].filter((e) => e.getBoundingClientRect().right > ${PHONE.width + 2}).slice(0, 8).map((e) => e.tagName + (e.id ? '#' + e.id : '')).join(', ')`
         )
       : ''
   assert.isAtMost(

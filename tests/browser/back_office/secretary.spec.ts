@@ -74,7 +74,7 @@ test.group('Back-office for a town-hall secretary', (group) => {
     assert.equal(await page.locator('.rich-text-area strong').first().innerText(), 'Dimanche')
   })
 
-  test('pictures: a photo uploaded with progress, its thumbnail in the form and the list, removed', async ({
+  test('pictures: a photo uploaded with progress, its thumbnail in the form and the list, replaced, removed', async ({
     visit,
     assert,
   }) => {
@@ -83,8 +83,19 @@ test.group('Back-office for a town-hall secretary', (group) => {
     const page = await signIn(visit, 'photo@example.test')
     await page.goto('/info/news?edit=new')
     await page.getByLabel('Titre').fill('Nouvelle halle')
+    // The upload is held at the network until the progress bar has been seen.
+    let release = () => {}
+    const held = new Promise<void>((resolve) => (release = resolve))
+    await page.route('**/media/uploads', async (route: any) => {
+      await held
+      await route.continue()
+    })
     await page.getByLabel('Photo', { exact: true }).setInputFiles(await png(files.dir, 640, 480))
+    await page.getByRole('progressbar', { name: 'Envoi de Photo' }).waitFor()
+    release()
     await page.getByText('Image reçue : traitement en cours').waitFor()
+    await page.unroute('**/media/uploads')
+    assert.equal(await page.getByRole('progressbar', { name: 'Envoi de Photo' }).count(), 0)
     assert.isTrue(await page.getByRole('img', { name: 'Aperçu : Photo' }).isVisible())
     await page.getByRole('button', { name: 'Enregistrer', exact: true }).click()
     await page.getByRole('heading', { name: /Modifier : actualité/ }).waitFor()
@@ -98,6 +109,21 @@ test.group('Back-office for a town-hall secretary', (group) => {
     await thumbnail.waitFor()
     assert.match((await thumbnail.getAttribute('src'))!, /\/media\/.+\.(webp|jpg)$/)
     assert.equal(await page.locator('img.row-thumb').count(), 1)
+
+    // Replaced: another file chosen in the same picker takes the first one's place.
+    const first = news.imageMediaId
+    await page
+      .getByLabel('Photo', { exact: true })
+      .setInputFiles(await png(files.dir, 320, 240, 'autre.png'))
+    await page.getByText('Image reçue : traitement en cours').waitFor()
+    await page.getByRole('button', { name: 'Enregistrer', exact: true }).click()
+    await page.getByText('Modifications enregistrées.').waitFor()
+    await news.refresh()
+    assert.isNotNull(news.imageMediaId)
+    assert.notEqual(news.imageMediaId, first)
+    await new ProcessMedia().handle(news.imageMediaId!)
+    await page.reload()
+    await page.getByRole('img', { name: 'Aperçu : Photo' }).waitFor()
 
     await page.getByRole('button', { name: 'Retirer photo' }).click()
     await page.getByRole('button', { name: 'Enregistrer', exact: true }).click()
@@ -171,7 +197,12 @@ test.group('Back-office for a town-hall secretary', (group) => {
       .evaluate((element: any) => (globalThis as any).getComputedStyle(element).borderBottomColor)
     assert.equal(border, 'rgb(124, 45, 18)')
 
-    // Switched off again: the tab goes.
+    // Switched on, its page is reachable by URL too.
+    await page.goto('/info/canteens')
+    await page.getByRole('heading', { name: 'Cantines', exact: true }).waitFor()
+
+    // Switched off again: the tab goes, and the page is closed by URL (a bookmark, the history).
+    await page.goto('/settings')
     await page
       .getByTestId('feature-canteens')
       .getByRole('checkbox', { name: /Menus des cantines/ })
@@ -179,6 +210,21 @@ test.group('Back-office for a town-hall secretary', (group) => {
     await page.getByRole('button', { name: 'Enregistrer les modules' }).click()
     await page.getByText('Modules enregistrés.').waitFor()
     assert.equal(await nav.getByRole('link', { name: 'Cantines' }).count(), 0)
+    await page.goto('/info/canteens')
+    await page.getByRole('heading', { name: /Tableau de bord/ }).waitFor()
+    assert.equal(new URL(page.url()).pathname, '/')
+    await page
+      .getByRole('alert')
+      .getByText(
+        'Le module « Menus des cantines » n’est pas activé pour Marciac navigateur : un administrateur l’active dans « Modules et identité ».'
+      )
+      .waitFor()
+    // So is a page of another module's switched-off feature.
+    await page.goto('/participation/consultations')
+    await page
+      .getByRole('alert')
+      .getByText(/Le module « Consultations » n’est pas activé/)
+      .waitFor()
   })
 
   test('invitations ask to confirm a role change; the audit reads in French; switcher and map', async ({
@@ -246,6 +292,8 @@ test.group('Back-office for a town-hall secretary', (group) => {
     assert.isNotNull(place.lat)
 
     await page.goto('/audit')
+    // The sentence of the last action, once the page has rendered (rows are read only then).
+    await page.getByTestId('audit-row').getByText('maire a créé le lieu « Mairie ».').waitFor()
     const rows = await page.getByTestId('audit-row').allInnerTexts()
     assert.isTrue(rows.some((row: string) => row.includes('maire a créé le lieu « Mairie ».')))
     assert.isTrue(

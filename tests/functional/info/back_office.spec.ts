@@ -5,6 +5,7 @@ import News from '#info/models/news'
 import Place from '#info/models/place'
 import { switchOn, territory } from '#tests/functional/tenancy/fixtures'
 import type { ImportReport } from '#info/support/import_report'
+import { OPENING_HOURS_EXAMPLE } from '#info/support/opening_hours'
 
 const fixture = (name: string) =>
   fileURLToPath(new URL(`../../fixtures/info/${name}`, import.meta.url))
@@ -117,6 +118,8 @@ test.group('Info back-office', (group) => {
     hours.assertStatus(422)
     assert.equal(hours.body().errors[0].field, 'openingHours')
     assert.match(hours.body().errors[0].message, /^Horaires d’ouverture invalides : /)
+    // With an example of the right syntax, in words.
+    assert.isTrue(hours.body().errors[0].message.endsWith(OPENING_HOURS_EXAMPLE))
 
     const backwards = await client
       .post('/info/events')

@@ -12,9 +12,10 @@ import { signIn } from '#tests/helpers/browser'
 /**
  * Issue 10, item 2: an image chosen in the rich-text editor shows where it was chosen at once
  * (the agent's own file, read locally), before any worker has processed it; the stored text
- * names only the pipeline's variant, without the photo's GPS position.
+ * names only the pipeline's variant, without the photo's GPS position. Formatting works from
+ * the keyboard alone; a LibreOffice paste is cleaned (Word's: secretary.spec.ts).
  */
-test.group('Rich-text editor: images inserted at once', (group) => {
+test.group('Rich-text editor: images at once, keyboard, pastes', (group) => {
   group.each.setup(() => testUtils.db().truncate())
   let files: Awaited<ReturnType<typeof fixtureDir>>
   group.setup(async () => {
@@ -86,5 +87,66 @@ test.group('Rich-text editor: images inserted at once', (group) => {
       .getByRole('textbox', { name: 'Texte' })
       .getByRole('img', { name: 'La halle vue de la place' })
     assert.equal(await stored.getAttribute('src'), variant)
+  })
+
+  test('keyboard alone: shortcuts and the toolbar buttons; a LibreOffice paste is cleaned', async ({
+    visit,
+    assert,
+  }) => {
+    const commune = await makeCollectivity('commune', 'Lombez navigateur')
+    await makeAgent('clavier@example.test', [[commune, 'editor']])
+    const page = await signIn(visit, 'clavier@example.test')
+    await page.goto('/info/news?edit=new')
+    await page.getByLabel('Titre').fill('Cérémonie')
+    const editor = page.getByRole('textbox', { name: 'Texte' })
+    await editor.focus()
+    await page.keyboard.press('Control+b')
+    await page.keyboard.type('Dimanche')
+    await page.keyboard.press('Control+b')
+    await page.keyboard.type(' à 11 h.')
+    await editor.getByText('à 11 h.').waitFor()
+    await page.keyboard.press('Enter')
+    await page.keyboard.type('Programme')
+    await editor.getByText('Programme').waitFor()
+    // The toolbar's controls are real buttons: focused and pressed with Enter.
+    const toolbar = page.getByRole('toolbar', { name: 'Mise en forme : Texte' })
+    await toolbar.getByRole('button', { name: 'Titre', exact: true }).focus()
+    await page.keyboard.press('Enter')
+    await editor.locator('h2', { hasText: 'Programme' }).waitFor()
+    await editor.press('End')
+    // A paste from LibreOffice Writer: generator meta, font tags, styles, a script.
+    const writerHtml =
+      '<!DOCTYPE html><html><head><meta name="generator" content="LibreOffice 24.2"/>' +
+      '<style type="text/css">p { margin-bottom: 0.25cm; line-height: 115% }</style></head><body lang="fr-FR" dir="ltr">' +
+      '<p style="margin-bottom: 0cm; line-height: 100%"><font face="Liberation Serif, serif"><font size="3" style="font-size: 12pt"><i>Dépôt de gerbe</i> au monument</font></font></p>' +
+      '<ol><li><p style="margin-bottom: 0cm"><span style="background: #ffff00">Discours</span></p></li></ol>' +
+      '<script>alert(1)</script></body></html>'
+    await page.evaluate(`(() => {
+      const data = new DataTransfer()
+      data.setData('text/html', ${JSON.stringify(writerHtml)})
+      data.setData('text/plain', 'Dépôt de gerbe au monument')
+      document.querySelector('.rich-text-area').dispatchEvent(
+        new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true })
+      )
+    })()`)
+    await editor.getByText('au monument').waitFor()
+    await page.getByRole('button', { name: 'Enregistrer', exact: true }).click()
+    await page.getByRole('heading', { name: /Modifier : actualité/ }).waitFor()
+    const news = await News.findByOrFail({ collectivityId: commune.id })
+    assert.include(news.body!, '<strong>Dimanche</strong> à 11 h.')
+    assert.include(news.body!, '<h2>Programme')
+    assert.include(news.body!, '<em>Dépôt de gerbe</em> au monument')
+    assert.include(news.body!, '<ol><li><p>Discours</p></li></ol>')
+    for (const forbidden of [
+      'font',
+      'style',
+      'Liberation',
+      'generator',
+      'script',
+      'alert',
+      'lang=',
+    ]) {
+      assert.notInclude(news.body!, forbidden, news.body!)
+    }
   })
 })
