@@ -2,7 +2,7 @@ import { test } from '@japa/runner'
 import testUtils from '@adonisjs/core/services/test_utils'
 import { DateTime } from 'luxon'
 import db from '@adonisjs/lucid/services/db'
-import { makeAgent, makeCollectivity } from '#tests/functional/tenancy/fixtures'
+import { makeAgent, makeCollectivity, switchOn } from '#tests/functional/tenancy/fixtures'
 import { createCitizen } from '#tests/helpers/citizens'
 import { gersWithShapes, POINTS } from '#tests/fixtures/signalement/gers'
 import SubmitReport from '#signalement/actions/submit_report'
@@ -178,6 +178,8 @@ test.group('Signalement back-office: statistics, categories, Open311 keys', (gro
     // French refusals: a level the authority has no one for, an unknown level, an unknown category.
     const departement = await makeCollectivity('departement', 'Autre département')
     const alone = await makeCollectivity('commune', 'Isolée', { departementId: departement.id })
+    // Its reports switched on: the back-office closes a switched-off feature's pages (ADR 0024).
+    await switchOn([alone], ['reports'])
     const aloneAdmin = await makeAgent('admin.isolee@example.test', [[alone, 'admin']])
     const unreachable = await client
       .put('/signalement/categories/voirie')
