@@ -44,6 +44,22 @@ export const PHONE = { width: 390, height: 844 }
  * then that the page does not scroll sideways on a 390 px phone (the elements sticking out
  * are named in the failure message).
  */
+/** Fails with the rule and its elements when the page, as it stands, has a serious or critical violation. */
+export async function assertNoSeriousViolation(page: any, assert: any, what: string) {
+  const results = await new AxeBuilder({ page }).withTags(WCAG).analyze()
+  const blocking = results.violations.filter((violation) =>
+    ['serious', 'critical'].includes(violation.impact ?? '')
+  )
+  assert.deepEqual(
+    blocking.map(
+      (violation) =>
+        `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`
+    ),
+    [],
+    what
+  )
+}
+
 export async function assertAccessiblePage(page: any, path: string, who: string, assert: any) {
   await page.setViewportSize({ width: 1280, height: 900 })
   await page.goto(path)
@@ -56,18 +72,7 @@ export async function assertAccessiblePage(page: any, path: string, who: string,
   // The page itself, not a redirection elsewhere (a switched-off feature, a refusal).
   const reached = new URL(page.url())
   assert.equal(`${reached.pathname}${reached.search}`, path, `${who} ${path} was redirected`)
-  const results = await new AxeBuilder({ page }).withTags(WCAG).analyze()
-  const blocking = results.violations.filter((violation) =>
-    ['serious', 'critical'].includes(violation.impact ?? '')
-  )
-  assert.deepEqual(
-    blocking.map(
-      (violation) =>
-        `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`
-    ),
-    [],
-    `${who} ${path}`
-  )
+  await assertNoSeriousViolation(page, assert, `${who} ${path}`)
   await page.setViewportSize(PHONE)
   // Charts and maps redraw for the new width on their next frames: wait for the layout to
   // settle (at most 5 s), then measure.

@@ -7,7 +7,7 @@ import BudgetProject from '#participation/models/budget_project'
 import { signIn } from '#tests/helpers/browser'
 import { makeAgent, makeCollectivity } from '../../functional/tenancy/fixtures.js'
 import { enable } from '../../functional/participation/fixtures.js'
-import { assertNoSeriousViolation, parisLocal } from './participation_axe.js'
+import { assertNoSeriousViolation, parisLocal } from './participation_helpers.js'
 
 /**
  * A participatory budget run from the back-office in Chromium: created (a French refusal first)

@@ -8,7 +8,7 @@ import { createCitizen } from '#tests/helpers/citizens'
 import { signIn } from '#tests/helpers/browser'
 import { makeAgent, makeCollectivity } from '../../functional/tenancy/fixtures.js'
 import { enable } from '../../functional/participation/fixtures.js'
-import { assertNoSeriousViolation, parisLocal } from './participation_axe.js'
+import { assertNoSeriousViolation, parisLocal } from './participation_helpers.js'
 
 /**
  * A consultation made in the back-office in Chromium: a questionnaire of two questions (single
