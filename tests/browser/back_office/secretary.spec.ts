@@ -43,9 +43,13 @@ test.group('Back-office for a town-hall secretary', (group) => {
     for (let index = 0; index < 'Dimanche'.length; index++)
       await page.keyboard.press('Shift+ArrowRight')
     await page.getByRole('button', { name: 'Gras' }).click()
-    // Tiptap gives the focus back to the text on the next frame: focus it here before moving the
-    // caret, or End may reach the button and the paste replace the bold word.
+    // Tiptap gives the focus back to the text (with the bold word still selected) on a later
+    // frame: wait for the bold word and that focus, then collapse the caret to the end, or the
+    // paste replaces the bold word.
+    await editor.locator('strong', { hasText: 'Dimanche' }).waitFor()
+    await page.waitForFunction('document.activeElement?.isContentEditable === true')
     await editor.press('End')
+    await page.waitForFunction('window.getSelection()?.isCollapsed === true')
     // A paste from Word: Office markup, styles and a script.
     const wordHtml =
       '<html xmlns:o="urn:schemas-microsoft-com:office:office"><head><style>p{color:red}</style></head><body>' +
