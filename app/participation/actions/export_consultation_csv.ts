@@ -2,7 +2,7 @@ import db from '@adonisjs/lucid/services/db'
 import { DateTime } from 'luxon'
 import Consultation from '#participation/models/consultation'
 import ConsultationQuestion from '#participation/models/consultation_question'
-import { toCsv, type CsvValue } from '#participation/support/csv'
+import { toCsv, type CsvValue } from '#kernel/http/csv'
 import { TIME_ZONE } from '#participation/support/window'
 import { slugOf } from '#participation/support/slug'
 

@@ -2,7 +2,7 @@ import db from '@adonisjs/lucid/services/db'
 import { DateTime } from 'luxon'
 import Poll from '#participation/models/poll'
 import PollOption from '#participation/models/poll_option'
-import { toCsv } from '#participation/support/csv'
+import { toCsv } from '#kernel/http/csv'
 import { TIME_ZONE } from '#participation/support/window'
 import { slugOf } from '#participation/support/slug'
 

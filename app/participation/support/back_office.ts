@@ -4,7 +4,7 @@ import { NotFoundError } from '#kernel/http/errors'
 import type ParticipationItem from '#participation/models/participation_item'
 import { ITEM_KINDS, type ItemKind } from '#participation/support/kinds'
 import { AUDIENCE_LABELS } from '#participation/support/eligibility'
-import { csvDisposition } from '#participation/support/csv'
+import { csvDisposition } from '#kernel/http/csv'
 import { parisDateTime, parisInput } from '#participation/support/window'
 
 /** What the back-office pages of polls and consultations share. */

@@ -1,7 +1,7 @@
 import { test } from '@japa/runner'
 import { DateTime } from 'luxon'
 import { parse } from 'csv-parse/sync'
-import { csvDisposition, toCsv } from '#participation/support/csv'
+import { csvDisposition, toCsv } from '#kernel/http/csv'
 import { assertOpen, windowState } from '#participation/support/window'
 
 test.group('Participation CSV', () => {

@@ -1,7 +1,7 @@
 import type Tenant from '#kernel/tenancy/tenant'
 import BudgetCampaign from '#participation/models/budget_campaign'
 import ComputeBudgetResults from '#participation/actions/budgets/compute_budget_results'
-import { toCsv } from '#participation/support/csv'
+import { toCsv } from '#kernel/http/csv'
 import { slugOf } from '#participation/support/slug'
 
 const REASONS: Record<string, string> = {

@@ -1,2 +1,0 @@
-/* The CSV helpers moved to the kernel (signalement's queue export shares them). */
-export * from '#kernel/http/csv'
