@@ -1,6 +1,6 @@
 /*
-| Ballots under load (`npm run bench:ballots`): 1,000 distinct citizens, each with its own token
-| on its own connection, submitting and changing their ballot (PUT /api/v1/budgets/:id/ballot,
+| Ballots under load (`npm run bench:ballots`): 1,000 distinct citizens, each with its own token,
+| taking turns over 100 connections, submitting and changing their ballot (PUT /api/v1/budgets/:id/ballot,
 | 1 to 3 of 10 projects, submit) as fast as they can, against Bastide (bin/server.ts,
 | NODE_ENV=production) and against bare Node `http` + `pg` doing the same transaction, rounds
 | alternating A B A B (BENCH_DURATION s each, default 5: 20 s per side over 4 rounds on this
@@ -8,12 +8,20 @@
 | (open loop, autocannon overallRate) for its p99. Finally the vote is closed and
 | `participation:recount` must give, project by project, the totals of the last accepted ballot
 | of every citizen as the clients saw them.
-| Own database: BENCH_DB_DATABASE (default bastide_bench_ballots).
+| Own database: BENCH_DB_DATABASE (default bastide_bench_ballots). BENCH_CPU_PROF=DIR writes a
+| V8 CPU profile of the Bastide server there (open it in Chrome DevTools).
 */
 import { createHash, randomBytes } from 'node:crypto'
 import { execFileSync } from 'node:child_process'
 import { createRequire } from 'node:module'
-import { BENCH_ENV, ROOT, ensureDatabase, startServer, timeAce } from './helpers/env.js'
+import {
+  BENCH_ENV,
+  ROOT,
+  cpuProfileFlags,
+  ensureDatabase,
+  startServer,
+  timeAce,
+} from './helpers/env.js'
 
 const require = createRequire(import.meta.url)
 const autocannon = require('autocannon') as (options: Record<string, unknown>) => Promise<any>
@@ -24,7 +32,6 @@ const ENV = { ...BENCH_ENV, DB_DATABASE: DATABASE }
 const DURATION = Number(process.env.BENCH_DURATION ?? 5)
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 4)
 const CITIZENS = 1000
-/** Each connection votes for its own share of the citizens in turn (one citizen, one connection). */
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 100)
 const ADONIS_PORT = 3494
 const BARE_PORT = 3495
@@ -87,8 +94,12 @@ function randomBallot() {
   return shuffled.slice(0, size)
 }
 
+/** Round-robin over the 1,000 citizens: a citizen's next turn comes 1,000 requests later, while
+ * at most CONNECTIONS are in flight, so no citizen ever has two ballots on the wire. (autocannon
+ * resets a connection's context after each request, so the turn cannot live there.) */
+let nextCitizen = 0
+
 async function load(port: number, seconds: number, overallRate?: number) {
-  let connection = 0
   const result = await autocannon({
     url: `http://127.0.0.1:${port}`,
     connections: CONNECTIONS,
@@ -100,11 +111,7 @@ async function load(port: number, seconds: number, overallRate?: number) {
       {
         method: 'PUT',
         setupRequest: (request: Record<string, any>, context: Record<string, any>) => {
-          if (context.slot === undefined) {
-            context.slot = connection++ % CONNECTIONS
-            context.turn = 0
-          }
-          context.citizen = context.slot + CONNECTIONS * (context.turn++ % (CITIZENS / CONNECTIONS))
+          context.citizen = nextCitizen++ % CITIZENS
           context.ballot = randomBallot()
           return {
             ...request,
@@ -133,7 +140,7 @@ async function load(port: number, seconds: number, overallRate?: number) {
 }
 
 const adonis = await startServer(
-  ['--import=@poppinss/ts-exec', 'bin/server.ts'],
+  [...cpuProfileFlags(), '--import=@poppinss/ts-exec', 'bin/server.ts'],
   { ...ENV, NODE_ENV: 'production', PORT: String(ADONIS_PORT), HOST: '127.0.0.1' },
   `http://127.0.0.1:${ADONIS_PORT}/health`
 )
@@ -175,13 +182,14 @@ try {
   const rate = Math.max(1, Math.round(baseRps / 2))
   const fixed = await load(ADONIS_PORT, DURATION * 2, rate)
   console.log(
-    `Bastide at a fixed ${rate} ballots/s offered (half the bare ceiling, open loop): ${fixed.rps.toFixed(0)} served, p50 ${fixed.p50} ms, p99 ${fixed.p99} ms, errors ${fixed.errors}`
+    `Bastide at a fixed ${rate} ballots/s offered (half the bare ceiling, open loop): ${fixed.rps.toFixed(0)} served, p50 ${fixed.p50} ms, p99 ${fixed.p99} ms, errors ${fixed.errors} ${JSON.stringify(fixed.statuses)}`
   )
   // Requests cut off by the end of a run may still land: let them, then every citizen changes
   // their ballot once more and waits for the answer, so the clients know the final state.
   await new Promise((resolve) => setTimeout(resolve, 5000))
   lastAccepted.clear()
   let failures = 0
+  const refusals = new Map<number, number>()
   for (let start = 0; start < CITIZENS; start += 50) {
     await Promise.all(
       tokens.slice(start, start + 50).map(async (token, offset) => {
@@ -192,11 +200,16 @@ try {
           body: JSON.stringify({ project_ids: ballot, submit: true }),
         })
         if (response.status === 200) lastAccepted.set(start + offset, ballot)
-        else failures++
+        else {
+          failures++
+          refusals.set(response.status, (refusals.get(response.status) ?? 0) + 1)
+        }
       })
     )
   }
-  console.log(`final change of every ballot: ${lastAccepted.size} accepted, ${failures} refused`)
+  console.log(
+    `final change of every ballot: ${lastAccepted.size} accepted, ${failures} refused ${JSON.stringify([...refusals])}`
+  )
 } finally {
   adonis.kill()
   bare.kill()

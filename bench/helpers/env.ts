@@ -45,6 +45,15 @@ export function ensureDatabase(name: string) {
     execFileSync('psql', ['-h', '127.0.0.1', '-U', 'postgres', '-c', `CREATE DATABASE ${name}`])
 }
 
+/**
+ * `BENCH_CPU_PROF=DIR`: Node flags that write a CPU profile of the server under test to DIR
+ * when it stops (SIGTERM ends an AdonisJS server gracefully, so the profile is written).
+ */
+export function cpuProfileFlags(): string[] {
+  const dir = process.env.BENCH_CPU_PROF
+  return dir ? ['--cpu-prof', `--cpu-prof-dir=${dir}`] : []
+}
+
 /** Starts a server process and resolves once `url` answers. */
 export async function startServer(
   command: string[],
