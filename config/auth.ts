@@ -1,6 +1,7 @@
 import { defineConfig } from '@adonisjs/auth'
 import { sessionGuard, sessionUserProvider } from '@adonisjs/auth/session'
-import { tokensGuard, tokensUserProvider } from '@adonisjs/auth/access_tokens'
+import { tokensGuard } from '@adonisjs/auth/access_tokens'
+import { CitizenTokensUserProvider } from '#kernel/accounts/citizens/citizen_tokens_user_provider'
 import type { InferAuthenticators, InferAuthEvents, Authenticators } from '@adonisjs/auth/types'
 
 const authConfig = defineConfig({
@@ -12,9 +13,10 @@ const authConfig = defineConfig({
         model: () => import('#kernel/accounts/models/agent'),
       }),
     }),
-    // Citizens of the mobile apps: `Authorization: Bearer …` on /api/v1, no cookie.
+    // Citizens of the mobile apps: `Authorization: Bearer …` on /api/v1, no cookie. One query
+    // per request for the token and its citizen (see the provider).
     api: tokensGuard({
-      provider: tokensUserProvider({
+      provider: new CitizenTokensUserProvider({
         tokens: 'accessTokens',
         model: () => import('#kernel/accounts/models/citizen'),
       }),

@@ -249,6 +249,45 @@ test.group('Citizen auth: login, tokens, logout', (group) => {
     }
   })
 
+  test('a wrong secret or an expired token is a 401 and stamps nothing; a valid one is stamped', async ({
+    client,
+    assert,
+  }) => {
+    const { citizen, token } = await citizenWithToken({ displayName: 'Camille' })
+    const [prefixAndId] = token.split('.')
+    const lastUsed = async () =>
+      (await db.from('citizen_access_tokens').where('tokenable_id', citizen.id).first())
+        .last_used_at as Date | null
+
+    const forged = await client
+      .get('/api/v1/auth/me')
+      .bearerToken(`${prefixAndId}.${Buffer.from('x'.repeat(40)).toString('base64url')}`)
+    forged.assertStatus(401)
+    assert.isNull(await lastUsed(), 'a forged secret must not touch the real token')
+
+    const me = await client.get('/api/v1/auth/me').bearerToken(token)
+    me.assertStatus(200)
+    assert.equal(me.body().data.display_name, 'Camille')
+    assert.instanceOf(await lastUsed(), Date)
+
+    // Several requests of one citizen at once each get their citizen.
+    const together = await Promise.all(
+      Array.from({ length: 5 }, () => client.get('/api/v1/auth/me').bearerToken(token))
+    )
+    assert.deepEqual(
+      together.map((response) => response.body().data.id),
+      Array(5).fill(citizen.id)
+    )
+
+    await db
+      .from('citizen_access_tokens')
+      .where('tokenable_id', citizen.id)
+      .update({ expires_at: new Date(Date.now() - 1000) })
+    const expired = await client.get('/api/v1/auth/me').bearerToken(token)
+    expired.assertStatus(401)
+    assert.equal(expired.body().errors[0].code, 'E_UNAUTHORIZED_ACCESS')
+  })
+
   test('logout revokes the token it was called with, and only that one', async ({
     client,
     assert,

@@ -6,6 +6,7 @@ import type { BelongsTo } from '@adonisjs/lucid/types/relations'
 import { withAuthFinder } from '@adonisjs/auth/mixins/lucid'
 import { DbAccessTokensProvider } from '@adonisjs/auth/access_tokens'
 import Collectivity from '#kernel/territories/models/collectivity'
+import { CITIZEN_TOKENS } from '#kernel/accounts/citizens/citizen_tokens_user_provider'
 
 const AuthFinder = withAuthFinder(() => hash.use(), {
   uids: ['email'],
@@ -18,9 +19,7 @@ const AuthFinder = withAuthFinder(() => hash.use(), {
  */
 export default class Citizen extends compose(BaseModel, AuthFinder) {
   static accessTokens = DbAccessTokensProvider.forModel(Citizen, {
-    table: 'citizen_access_tokens',
-    type: 'citizen_token',
-    prefix: 'bst_',
+    ...CITIZEN_TOKENS,
     expiresIn: '90 days',
   })
 

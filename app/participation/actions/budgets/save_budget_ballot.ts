@@ -97,9 +97,17 @@ export default class SaveBudgetBallot {
         { collectivityId: campaign.collectivityId, audience: 'residents' },
         trx
       )
-      const existing = await BudgetBallot.query({ client: trx })
-        .where({ campaignId, citizenId: citizen.id })
-        .first()
+      // The stored ballot only fills in what the input leaves out (a draft save keeps a
+      // submitted ballot submitted; the declared age carries over): most saves never read it.
+      const needsStored =
+        !input.submit ||
+        (campaign.minimumAge !== null &&
+          (input.declaredAge === null || input.declaredAge === undefined))
+      const existing = needsStored
+        ? await BudgetBallot.query({ client: trx })
+            .where({ campaignId, citizenId: citizen.id })
+            .first()
+        : null
       const declaredAge = input.declaredAge ?? existing?.declaredAge ?? null
       assertAge(campaign, declaredAge)
       const district = await districtOf(campaign, commune?.id ?? null, trx)
@@ -112,7 +120,8 @@ export default class SaveBudgetBallot {
          VALUES (?, ?, ?, ?, ?, 'online', ?, ?, ?::integer[], ?, now(), now())
          ON CONFLICT (campaign_id, citizen_id) DO UPDATE SET
            district_id = EXCLUDED.district_id, commune_id = EXCLUDED.commune_id,
-           declared_age = EXCLUDED.declared_age, project_ids = EXCLUDED.project_ids,
+           declared_age = COALESCE(EXCLUDED.declared_age, participation_budget_ballots.declared_age),
+           project_ids = EXCLUDED.project_ids,
            submitted_at = COALESCE(participation_budget_ballots.submitted_at, EXCLUDED.submitted_at),
            updated_at = now()
          RETURNING *`,
