@@ -249,7 +249,7 @@ test.group('Citizen auth: login, tokens, logout', (group) => {
     }
   })
 
-  test('a wrong secret or an expired token is a 401 and stamps nothing; a valid one is stamped', async ({
+  test('a wrong secret or an expired token is a 401 and stamps nothing; a valid one is stamped, to within five minutes', async ({
     client,
     assert,
   }) => {
@@ -268,7 +268,20 @@ test.group('Citizen auth: login, tokens, logout', (group) => {
     const me = await client.get('/api/v1/auth/me').bearerToken(token)
     me.assertStatus(200)
     assert.equal(me.body().data.display_name, 'Camille')
-    assert.instanceOf(await lastUsed(), Date)
+    const stamped = await lastUsed()
+    assert.instanceOf(stamped, Date)
+
+    // Within LAST_USED_PRECISION a use writes nothing; past it, the stamp moves on.
+    const soonAfter = await client.get('/api/v1/auth/me').bearerToken(token)
+    soonAfter.assertStatus(200)
+    assert.equal((await lastUsed())!.getTime(), stamped!.getTime())
+    await db
+      .from('citizen_access_tokens')
+      .where('tokenable_id', citizen.id)
+      .update({ last_used_at: new Date(Date.now() - 6 * 60_000) })
+    const later = await client.get('/api/v1/auth/me').bearerToken(token)
+    later.assertStatus(200)
+    assert.isAbove((await lastUsed())!.getTime(), Date.now() - 60_000)
 
     // Several requests of one citizen at once each get their citizen.
     const together = await Promise.all(

@@ -251,7 +251,11 @@ const fragment: OpenApiFragment = {
           name: { type: ['string', 'null'] },
           current: { type: 'boolean', description: 'Le jeton de cette requête.' },
           created_at: { type: 'string', format: 'date-time' },
-          last_used_at: { type: ['string', 'null'], format: 'date-time' },
+          last_used_at: {
+            type: ['string', 'null'],
+            format: 'date-time',
+            description: 'Dernière utilisation du jeton, à cinq minutes près.',
+          },
           expires_at: { type: ['string', 'null'], format: 'date-time' },
         },
       },
