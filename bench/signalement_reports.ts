@@ -15,7 +15,7 @@
 */
 import { createHash, randomBytes } from 'node:crypto'
 import { createRequire } from 'node:module'
-import { BENCH_ENV, ensureDatabase, startServer, timeAce } from './helpers/env.js'
+import { BENCH_ENV, cpuProfileFlags, ensureDatabase, startServer, timeAce } from './helpers/env.js'
 import { compareOpenLoop, openLoopTable } from './helpers/open_loop.js'
 import { DEFAULT_REPORT_SETTINGS } from '#signalement/support/settings'
 
@@ -189,7 +189,7 @@ async function closedLoop(port: number, seconds: number) {
 }
 
 const adonis = await startServer(
-  ['--import=@poppinss/ts-exec', 'bin/server.ts'],
+  [...cpuProfileFlags(), '--import=@poppinss/ts-exec', 'bin/server.ts'],
   {
     ...ENV,
     NODE_ENV: 'production',

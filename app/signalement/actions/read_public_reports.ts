@@ -73,20 +73,12 @@ export class ShowPublicReport {
   async handle(id: number, viewerCitizenId: number | null = null) {
     const { rows } = await db.rawQuery(REPORT_BY_ID_SQL, [id])
     const row = rows[0]
-    const own = row && viewerCitizenId !== null && (await isReporter(id, viewerCitizenId))
+    const own = row && viewerCitizenId !== null && row.reporter_citizen_id === viewerCitizenId
     if (!row || (row.moderation !== 'published' && !own)) {
       throw new NotFoundError('Signalement introuvable', 'E_REPORT_NOT_FOUND')
     }
     return { data: { ...publicReportJson(row), merged_into: row.merged_into_id } }
   }
-}
-
-async function isReporter(reportId: number, citizenId: number) {
-  const row = await db
-    .from('signalement_reports')
-    .where({ id: reportId, citizen_id: citizenId })
-    .first()
-  return Boolean(row)
 }
 
 /** A citizen's own reports, whatever their moderation state, with their state. */

@@ -7,8 +7,11 @@ const PUBLIC_COLUMNS = `r.id, r.category_code, r.status, r.moderation, r.descrip
               FROM signalement_report_media rm JOIN media m ON m.id = rm.media_id
               WHERE rm.report_id = r.id AND rm.hidden_at IS NULL AND m.state = 'ready'), '[]') AS media`
 
-/** One report by id (any moderation state: the caller decides who may see it). */
-export const REPORT_BY_ID_SQL = `SELECT ${PUBLIC_COLUMNS}
+/**
+ * One report by id (any moderation state: the caller decides who may see it), with its
+ * reporter's id for that decision alone (publicReportJson never shows it).
+ */
+export const REPORT_BY_ID_SQL = `SELECT ${PUBLIC_COLUMNS}, r.citizen_id AS reporter_citizen_id
   FROM signalement_reports r JOIN collectivities c ON c.id = r.commune_id
   WHERE r.id = ?`
 
