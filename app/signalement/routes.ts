@@ -3,16 +3,23 @@
 | /open311/v2 (lean stack, its own error format), the back-office (tenant stack).
 */
 import router from '@adonisjs/core/services/router'
-import { api, citizenAuth, tenantBackOffice } from '#start/kernel'
+import { api, apiWithOwnWriteLimit, citizenAuth, tenantBackOffice } from '#start/kernel'
 import { throttleReportsPerAddress, throttleReportsPerCitizen } from '#signalement/support/throttle'
 
 const ReportsController = () => import('#signalement/controllers/api/reports_controller')
 
+// Filing a report is limited per address and per account, tighter than any other write.
+router
+  .post('/api/v1/reports', [ReportsController, 'store'])
+  .use([
+    ...apiWithOwnWriteLimit(),
+    throttleReportsPerAddress,
+    citizenAuth(),
+    throttleReportsPerCitizen,
+  ])
+
 router
   .group(() => {
-    router
-      .post('/reports', [ReportsController, 'store'])
-      .use([throttleReportsPerAddress, citizenAuth(), throttleReportsPerCitizen])
     router.get('/reports/nearby', [ReportsController, 'nearby'])
     router.get('/reports/:id', [ReportsController, 'show'])
     router.post('/reports/:id/support', [ReportsController, 'support']).use(citizenAuth())
