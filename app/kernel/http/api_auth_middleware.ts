@@ -8,7 +8,8 @@ import type { NextFn } from '@adonisjs/core/types/http'
  */
 export default class ApiAuthMiddleware {
   async handle(ctx: HttpContext, next: NextFn) {
-    ctx.auth = (await ctx.containerResolver.make('auth.manager')).createAuthenticator(ctx)
+    const manager = await ctx.containerResolver.make('auth.manager')
+    ctx.auth = manager.createAuthenticator(ctx)
     return next()
   }
 }

@@ -1,5 +1,4 @@
-import type { HttpContext } from '@adonisjs/core/http'
-import limiter from '@adonisjs/limiter/services/main'
+import { defineCountedLimit } from '#start/limiter'
 
 /**
  * Filing reports is tighter than other writes: a burst from one account, or from one address
@@ -10,22 +9,12 @@ export const reportSubmissionLimits = {
   perAddress: { requests: 30, duration: '10 minutes' },
 } as const
 
-export const throttleReportsPerAddress = limiter.define(
-  'report_submissions_ip',
-  (ctx: HttpContext) => {
-    const { requests, duration } = reportSubmissionLimits.perAddress
-    return limiter.allowRequests(requests).every(duration).usingKey(`ip_${ctx.request.ip()}`)
-  }
-)
+export const throttleReportsPerAddress = defineCountedLimit('report_submissions_ip', (ctx) => ({
+  ...reportSubmissionLimits.perAddress,
+  key: `ip_${ctx.request.ip()}`,
+}))
 
-export const throttleReportsPerCitizen = limiter.define(
-  'report_submissions',
-  (ctx: HttpContext) => {
-    const citizen = ctx.auth.use('api').user
-    const { requests, duration } = reportSubmissionLimits.perCitizen
-    return limiter
-      .allowRequests(requests)
-      .every(duration)
-      .usingKey(`citizen_${citizen?.id ?? ctx.request.ip()}`)
-  }
-)
+export const throttleReportsPerCitizen = defineCountedLimit('report_submissions', (ctx) => ({
+  ...reportSubmissionLimits.perCitizen,
+  key: `citizen_${ctx.auth.use('api').user?.id ?? ctx.request.ip()}`,
+}))

@@ -255,9 +255,10 @@ test.group('Citizen auth: login, tokens, logout', (group) => {
   }) => {
     const { citizen, token } = await citizenWithToken({ displayName: 'Camille' })
     const [prefixAndId] = token.split('.')
-    const lastUsed = async () =>
-      (await db.from('citizen_access_tokens').where('tokenable_id', citizen.id).first())
-        .last_used_at as Date | null
+    const lastUsed = async (): Promise<Date | null> => {
+      const row = await db.from('citizen_access_tokens').where('tokenable_id', citizen.id).first()
+      return row.last_used_at
+    }
 
     const forged = await client
       .get('/api/v1/auth/me')
