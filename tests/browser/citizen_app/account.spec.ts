@@ -161,9 +161,13 @@ test.group('Citizen app: account flows', (group) => {
     await expired.waitFor({ timeout: 30000 })
     assert.include(await expired.innerText(), 'Ce lien a expiré')
     assert.equal(await expired.getByRole('link', { name: 'Recevoir un nouveau lien' }).count(), 1)
-    assert.isNull((await Citizen.findByOrFail('email', email)).emailVerifiedAt)
+    const unverified = await Citizen.findByOrFail('email', email)
+    assert.isNull(unverified.emailVerifiedAt)
     await page.goto(resetLink)
-    await page.getByTestId('link-refused').getByRole('link', { name: 'Recevoir un nouveau lien' }).click()
+    await page
+      .getByTestId('link-refused')
+      .getByRole('link', { name: 'Recevoir un nouveau lien' })
+      .click()
     await page.getByRole('heading', { name: 'Mot de passe oublié' }).waitFor()
     // The old password still opens the account.
     await logIn(page, email, 'un mot de passe solide')

@@ -106,7 +106,10 @@ test.group('Citizen app: a resident’s story, from the feed to a report’s new
       // Signed in, the resident turns the alerts on: this browser gets the account's news too.
       await page.goto('/app/alertes')
       await page.getByRole('button', { name: 'Recevoir les alertes' }).click()
-      await page.getByTestId('push-status').filter({ hasText: 'Alertes activées' }).waitFor({ timeout: 30000 })
+      await page
+        .getByTestId('push-status')
+        .filter({ hasText: 'Alertes activées' })
+        .waitFor({ timeout: 30000 })
 
       // Report a problem with a photo, the position typed in.
       await page.getByRole('link', { name: 'Signaler', exact: true }).click()

@@ -58,7 +58,11 @@ test.group('Citizen mailed links: checked without being spent', (group) => {
     response.assertStatus(410)
     await assertMatchesOpenApi(response)
     assert.deepEqual(response.body().errors, [
-      { code: 'E_LINK_EXPIRED', message: 'Ce lien a expiré : demandez-en un nouveau', field: 'token' },
+      {
+        code: 'E_LINK_EXPIRED',
+        message: 'Ce lien a expiré : demandez-en un nouveau',
+        field: 'token',
+      },
     ])
   })
 

@@ -92,7 +92,12 @@ export async function checkOneTimeToken(
   }
   const expiresAt = DateTime.fromJSDate(new Date(row.expires_at))
   if (expiresAt <= DateTime.now()) {
-    throw new DomainError('E_LINK_EXPIRED', 'Ce lien a expiré : demandez-en un nouveau', 410, 'token')
+    throw new DomainError(
+      'E_LINK_EXPIRED',
+      'Ce lien a expiré : demandez-en un nouveau',
+      410,
+      'token'
+    )
   }
   return { expiresAt }
 }
