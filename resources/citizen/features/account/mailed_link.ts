@@ -6,13 +6,14 @@
 import { ApiError, request } from '../../api'
 
 export type LinkKind = 'verify' | 'reset'
-export type LinkRefusal = 'expired' | 'used'
+/** `incomplete`: the address lost its token (a mail client cut it). */
+export type LinkRefusal = 'expired' | 'used' | 'incomplete'
 
 const PATHS: Record<LinkKind, string> = { verify: '/auth/verify-email/', reset: '/auth/reset-password/' }
 
 /** `null` when the link still works; otherwise why it does not. Other failures are thrown. */
 export async function linkRefusal(kind: LinkKind, token: string): Promise<LinkRefusal | null> {
-  if (!token) return 'used'
+  if (!token) return 'incomplete'
   try {
     await request(PATHS[kind] + encodeURIComponent(token), { auth: false })
     return null
