@@ -82,16 +82,25 @@ self.addEventListener('push', (event) => {
     message = { title: 'Bastide', body: event.data ? event.data.text() : '' }
   }
   event.waitUntil(
-    self.registration.showNotification(message.title, {
-      body: message.body,
-      tag: message.tag,
-      icon: '/app/icons/192.png',
-      badge: '/app/icons/192.png',
-      data: { url: message.url ?? SHELL },
-      lang: 'fr',
-    })
+    Promise.all([
+      self.registration.showNotification(message.title, {
+        body: message.body,
+        tag: message.tag,
+        icon: '/app/icons/192.png',
+        badge: '/app/icons/192.png',
+        data: { url: message.url ?? SHELL },
+        lang: 'fr',
+      }),
+      message.report ? tellOpenApps({ type: 'report-changed', report: message.report }) : null,
+    ])
   )
 })
+
+/** A report's new state reaches the open screens at once, without waiting for a reload. */
+async function tellOpenApps(news) {
+  const windows = await self.clients.matchAll({ type: 'window', includeUncontrolled: true })
+  for (const client of windows) client.postMessage(news)
+}
 
 self.addEventListener('notificationclick', (event) => {
   event.notification.close()

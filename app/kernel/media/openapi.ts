@@ -47,6 +47,27 @@ const fragment: OpenApiFragment = {
         },
       },
     },
+    '/api/v1/me/media/{id}': {
+      get: {
+        tags,
+        operationId: 'showMyMedia',
+        summary: 'Suivre le traitement d’une photo ou d’une vidéo que j’ai envoyée',
+        description: [
+          'Seulement les médias envoyés par le citoyen connecté : celui d’un autre répond 404 `E_MEDIA_NOT_FOUND`.',
+          '`state` passe de `pending` à `processing`, puis `ready` (variantes et leurs adresses publiques)',
+          'ou `failed` (avec `failure`). Un signalement n’accepte que des médias `ready` :',
+          'interrogez cette adresse en espaçant les demandes (1, 2, 4… secondes) avant de l’envoyer.',
+        ].join(' '),
+        security: citizenSecurity,
+        parameters: [
+          { name: 'id', in: 'path', required: true, schema: { type: 'integer', minimum: 1 } },
+        ],
+        responses: {
+          200: json(data(ref('Media')), 'Le média et son état de traitement'),
+          ...errors(401, 404),
+        },
+      },
+    },
   },
   components: {
     schemas: {

@@ -17,6 +17,11 @@ router
   .as('api.media.store')
 
 router
+  .get('/api/v1/me/media/:id', [UploadsController, 'showForCitizen'])
+  .use([...api(), citizenAuth()])
+  .as('api.media.show')
+
+router
   .group(() => {
     router.post('/media/uploads', [UploadsController, 'storeForAgent']).as('media.upload')
     router.get('/media/uploads/:id', [UploadsController, 'showForAgent']).as('media.preview')

@@ -71,11 +71,11 @@ test.group('Citizen app: account flows', (group) => {
     assert.isNotNull(citizen.emailVerifiedAt)
     assert.deepEqual(await seriousViolations(page), [], 'verified')
 
-    // The same link a second time: spent. The page says so and offers a new one.
+    // The same link a second time: spent. The page says so on arrival and offers a new one.
     await page.goto(verifyLink)
     const spent = page.getByTestId('link-refused')
     await spent.waitFor({ timeout: 30000 })
-    assert.include(await spent.innerText(), 'Ce lien a expiré ou a déjà servi')
+    assert.include(await spent.innerText(), 'Ce lien a déjà été utilisé')
     assert.equal(await spent.getByRole('link', { name: 'Recevoir un nouveau lien' }).count(), 1)
     assert.deepEqual(await seriousViolations(page), [], 'verification link spent')
 
@@ -106,16 +106,22 @@ test.group('Citizen app: account flows', (group) => {
     await logIn(page, email, 'un tout nouveau mot de passe')
     await page.getByTestId('signed-in').waitFor({ timeout: 30000 })
 
-    // The reset link once more: spent, with a way to ask for a new one.
+    // The reset link once more: told spent as the page opens, before any typing, with a way
+    // to ask for a new one.
     await page.goto(resetLink)
-    await page.getByLabel('Nouveau mot de passe').fill('encore un autre mot de passe')
-    await page.getByRole('button', { name: 'Enregistrer' }).click()
-    await page.getByTestId('link-refused').waitFor({ timeout: 30000 })
+    const used = page.getByTestId('link-refused')
+    await used.waitFor({ timeout: 30000 })
+    assert.include(await used.innerText(), 'Ce lien a déjà été utilisé')
+    assert.equal(await page.getByLabel('Nouveau mot de passe').count(), 0)
+    assert.deepEqual(await seriousViolations(page), [], 'reset link spent')
     await page.getByRole('link', { name: 'Recevoir un nouveau lien' }).click()
     await page.getByRole('heading', { name: 'Mot de passe oublié' }).waitFor()
   }).timeout(240_000)
 
-  test('an expired reset link says so and offers a new one', async ({ visit, assert }) => {
+  test('expired verification and reset links say so as they open and offer new ones', async ({
+    visit,
+    assert,
+  }) => {
     await auchWithContent()
     const fake = mail.fake()
     const email = 'jean.martin@example.org'
@@ -138,12 +144,31 @@ test.group('Citizen app: account flows', (group) => {
       .update({ expires_at: new Date(Date.now() - 60_000) })
 
     await page.goto(resetLink)
-    await page.getByLabel('Nouveau mot de passe').fill('un tout nouveau mot de passe')
-    await page.getByRole('button', { name: 'Enregistrer' }).click()
     const refused = page.getByTestId('link-refused')
     await refused.waitFor({ timeout: 30000 })
-    assert.include(await refused.innerText(), 'Ce lien a expiré ou a déjà servi')
+    assert.include(await refused.innerText(), 'Ce lien a expiré')
+    assert.equal(await page.getByLabel('Nouveau mot de passe').count(), 0)
     assert.deepEqual(await seriousViolations(page), [], 'expired reset link')
+
+    // The verification mail, 48 hours and more later: not spent, not verified, says so.
+    const verifyLink = await linkIn(fake, CitizenEmailVerificationMail, '/app/verifier-email')
+    await db
+      .from('citizen_one_time_tokens')
+      .where('purpose', 'verify_email')
+      .update({ expires_at: new Date(Date.now() - 60_000) })
+    await page.goto(verifyLink)
+    const expired = page.getByTestId('link-refused')
+    await expired.waitFor({ timeout: 30000 })
+    assert.include(await expired.innerText(), 'Ce lien a expiré')
+    assert.equal(await expired.getByRole('link', { name: 'Recevoir un nouveau lien' }).count(), 1)
+    const unverified = await Citizen.findByOrFail('email', email)
+    assert.isNull(unverified.emailVerifiedAt)
+    await page.goto(resetLink)
+    await page
+      .getByTestId('link-refused')
+      .getByRole('link', { name: 'Recevoir un nouveau lien' })
+      .click()
+    await page.getByRole('heading', { name: 'Mot de passe oublié' }).waitFor()
     // The old password still opens the account.
     await logIn(page, email, 'un mot de passe solide')
     await page.getByTestId('signed-in').waitFor({ timeout: 30000 })

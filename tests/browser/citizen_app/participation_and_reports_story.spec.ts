@@ -1,6 +1,7 @@
 import { test } from '@japa/runner'
 import testUtils from '@adonisjs/core/services/test_utils'
 import mail from '@adonisjs/mail/services/main'
+import env from '#start/env'
 import Tenant from '#kernel/tenancy/tenant'
 import { closeQueues, getQueue } from '#kernel/queue/queues'
 import { startWorkers, stopWorkers } from '#kernel/queue/worker'
@@ -8,23 +9,28 @@ import PollAnswer from '#participation/models/poll_answer'
 import Report from '#signalement/models/report'
 import TransitionReport from '#signalement/actions/transition_report'
 import { createCitizen, TEST_PASSWORD } from '#tests/helpers/citizens'
+import { StandInPushService } from '#tests/helpers/push_service'
 import { gersWithShapes, POINTS } from '#tests/fixtures/signalement/gers'
 import * as mediaFixtures from '#tests/fixtures/media/generate'
 import { enable, publishedPoll } from '../../functional/participation/fixtures.js'
 import { makeAgent } from '../../functional/tenancy/fixtures.js'
 import { auchWithContent, seriousViolations } from './fixtures.js'
+import { deliverToServiceWorker, standInPushManager } from './push_browser.js'
 
 /**
  * The resident's whole story in Chromium against the real server, the real API and the real
- * media pipeline (a BullMQ worker on the media queue, in this process): choose a commune, read
- * the feed, add an event to the calendar, answer a poll, report a problem with a photo, and see
- * the town hall's change of state in « Mes signalements ».
+ * media pipeline and push delivery (BullMQ workers on the media and push queues, in this
+ * process): choose a commune, read the feed, add an event to the calendar, answer a poll, turn
+ * the alerts on, report a problem with a photo, and see the town hall's change of state arrive
+ * in the open « Mes signalements » by Web Push (the local stand-in push service, then the
+ * DevTools protocol to the real service worker, as in push.spec.ts), without a reload.
  */
 test.group('Citizen app: a resident’s story, from the feed to a report’s new state', (group) => {
   let files: Awaited<ReturnType<typeof mediaFixtures.fixtureDir>>
   group.setup(async () => {
     files = await mediaFixtures.fixtureDir()
     await getQueue('media').obliterate({ force: true })
+    await getQueue('push').obliterate({ force: true })
     return async () => {
       await files.remove()
       await closeQueues()
@@ -36,7 +42,11 @@ test.group('Citizen app: a resident’s story, from the feed to a report’s new
     return () => mail.restore()
   })
 
-  test('feed, calendar, poll, report with a photo, its state change', async ({ visit, assert }) => {
+  test('feed, calendar, poll, report with a photo, its state change', async ({
+    visit,
+    browserContext,
+    assert,
+  }) => {
     const gers = await gersWithShapes()
     const { event } = await auchWithContent()
     await enable([gers.auch], ['polls'])
@@ -48,7 +58,12 @@ test.group('Citizen app: a resident’s story, from the feed to a report’s new
       email: 'camille@example.org',
     })
     const photo = await mediaFixtures.jpegWithGps(files.dir)
-    const workers = await startWorkers({ queues: ['media'], concurrency: 1 })
+    const origin = `http://${env.get('HOST')}:${env.get('PORT')}`
+    const pushService = await new StandInPushService().start()
+    const browser = pushService.subscription()
+    await browserContext.grantPermissions(['notifications'], { origin })
+    await browserContext.addInitScript(standInPushManager(browser))
+    const workers = await startWorkers({ queues: ['media', 'push'], concurrency: 1 })
     try {
       // Choose a commune, read the feed (the poll is in it).
       const page = await visit('/app/communes')
@@ -88,6 +103,14 @@ test.group('Citizen app: a resident’s story, from the feed to a report’s new
       assert.isTrue(await page.getByLabel('Jean Jaurès').isChecked())
       assert.lengthOf(optionIds, 3)
 
+      // Signed in, the resident turns the alerts on: this browser gets the account's news too.
+      await page.goto('/app/alertes')
+      await page.getByRole('button', { name: 'Recevoir les alertes' }).click()
+      await page
+        .getByTestId('push-status')
+        .filter({ hasText: 'Alertes activées' })
+        .waitFor({ timeout: 30000 })
+
       // Report a problem with a photo, the position typed in.
       await page.getByRole('link', { name: 'Signaler', exact: true }).click()
       await page.getByRole('heading', { name: 'Signaler un problème' }).waitFor()
@@ -106,7 +129,7 @@ test.group('Citizen app: a resident’s story, from the feed to a report’s new
       await mine.first().getByRole('img', { name: 'Photo jointe au signalement' }).waitFor()
       assert.deepEqual(await seriousViolations(page), [], 'my reports')
 
-      // The town hall takes it into account; the resident sees the new state.
+      // The town hall takes it into account; the push reaches the open screen, which reads again.
       const report = await Report.findByOrFail({ citizenId: citizen.id })
       const agent = await makeAgent('moderation@example.test', [[gers.auch, 'moderator']])
       await new TransitionReport().handle(new Tenant(agent, gers.auch, 'moderator'), {
@@ -114,11 +137,26 @@ test.group('Citizen app: a resident’s story, from the feed to a report’s new
         to: 'acknowledged',
         publicMessage: 'Une équipe passe jeudi.',
       })
-      await page.reload()
-      await mine.first().getByText('Pris en compte', { exact: true }).waitFor({ timeout: 30000 })
+      const [push] = await pushService.waitFor(1)
+      assert.equal(push.subscriptionId, browser.id)
+      assert.deepEqual(push.payload.report, { id: report.id })
+      assert.equal(await mine.first().getByTestId('report-status').innerText(), 'Déposé')
+      await deliverToServiceWorker(browserContext, page, origin, push)
+      await page
+        .getByTestId('report-changed')
+        .filter({ hasText: `Le signalement n° ${report.id} a changé d’état.` })
+        .waitFor({ timeout: 30000 })
+      assert.equal(await mine.first().getByTestId('report-status').innerText(), 'Pris en compte')
       assert.include(await mine.first().innerText(), 'Une équipe passe jeudi.')
+      assert.include(await mine.first().innerText(), 'Pris en compte le')
+      assert.deepEqual(await seriousViolations(page), [], 'state changed')
+
+      // The notification opens the report among the resident's own.
+      await page.goto(`/app/signalements/${report.id}`)
+      await page.locator(`[data-testid="my-report"][aria-current="true"]`).waitFor()
     } finally {
       await stopWorkers(workers)
+      await pushService.stop()
     }
   }).timeout(240_000)
 })

@@ -8,40 +8,9 @@ import { getQueue } from '#kernel/queue/queues'
 import { startWorkers, stopWorkers } from '#kernel/queue/worker'
 import SaveAlert from '#info/actions/save_alert'
 import PublishContent from '#info/actions/publish_content'
-import { StandInPushService, type FakeSubscription } from '#tests/helpers/push_service'
+import { StandInPushService } from '#tests/helpers/push_service'
 import { auchWithContent, followAuch, seriousViolations } from './fixtures.js'
-
-/**
- * The browser's side of the PushManager, as far as a headless Chromium lets it be real. Its
- * `pushManager.subscribe()` rejects here even with the permission granted ("AbortError:
- * Registration failed - permission denied": headless Chromium has no push service, and the
- * real one, Google's FCM, is out of reach anyway), so `subscribe` and `getSubscription` answer
- * with a subscription of the local stand-in push service, whose private key the test holds. The rest
- * is real: the notification permission, the app's call (with the server's VAPID key), the
- * service worker, and its push handler fed through the DevTools protocol, as a push service's
- * message would reach it.
- */
-function standInPushManager(subscription: FakeSubscription) {
-  return `(() => {
-    const subscription = ${JSON.stringify(subscription)};
-    let current = null;
-    window.__standInPush = { applicationServerKeys: [] };
-    PushManager.prototype.subscribe = async function (options) {
-      const key = new Uint8Array(options.applicationServerKey);
-      window.__standInPush.applicationServerKeys.push(
-        btoa(String.fromCharCode(...key)).replace(/\\+/g, '-').replace(/\\//g, '_').replace(/=+$/, '')
-      );
-      current = {
-        endpoint: subscription.endpoint,
-        expirationTime: null,
-        toJSON: () => ({ endpoint: subscription.endpoint, expirationTime: null, keys: subscription.keys }),
-        unsubscribe: async () => { current = null; return true; },
-      };
-      return current;
-    };
-    PushManager.prototype.getSubscription = async function () { return current; };
-  })()`
-}
+import { deliverToServiceWorker, standInPushManager } from './push_browser.js'
 
 test.group('Citizen app: push alerts in the browser', (group) => {
   let service: StandInPushService
@@ -106,19 +75,7 @@ test.group('Citizen app: push alerts in the browser', (group) => {
     assert.deepEqual(service.rejected, [])
 
     // The decrypted message, delivered to the app's service worker as the browser would.
-    const cdp = await browserContext.newCDPSession(page)
-    const registrationId = await new Promise<string>((resolve) => {
-      cdp.on('ServiceWorker.workerRegistrationUpdated', ({ registrations }: any) => {
-        const ours = registrations.find((entry: any) => entry.scopeURL === `${origin}/app/`)
-        if (ours && !ours.isDeleted) resolve(ours.registrationId)
-      })
-      void cdp.send('ServiceWorker.enable')
-    })
-    await cdp.send('ServiceWorker.deliverPushMessage', {
-      origin,
-      registrationId,
-      data: JSON.stringify(push.payload),
-    })
+    await deliverToServiceWorker(browserContext, page, origin, push)
     const shown = await page.waitForFunction(
       `navigator.serviceWorker.ready
         .then((registration) => registration.getNotifications())

@@ -1,3 +1,4 @@
+import { stat } from 'node:fs/promises'
 import { test } from '@japa/runner'
 import type { BrowserContext, Page } from 'playwright'
 import testUtils from '@adonisjs/core/services/test_utils'
@@ -190,4 +191,87 @@ test.group('Citizen app: report screens in a browser', (group) => {
     const attached = await db.from('signalement_report_media').where('report_id', report.id)
     assert.lengthOf(attached, 1)
   }).timeout(180_000)
+
+  test('a real video is uploaded with its progress; the report waits for the worker, then is sent', async ({
+    visit,
+    browserContext,
+    assert,
+  }) => {
+    const { citizen, token } = await citizenWithToken({ homeCommuneId: gers.auch.id })
+    const clip = await mediaFixtures.video(files.dir, { seconds: 3, name: 'nid-de-poule.mp4' })
+    const page = await openAs(visit, token, '/app/signaler')
+    await describe(page, POINTS.auch)
+
+    // The worker holds off, so that the screen is seen waiting for the processing.
+    await Promise.all(workers.map((worker) => worker.pause()))
+    const reportPosts: string[] = []
+    const mediaReads: string[] = []
+    page.on('request', (request) => {
+      const path = new URL(request.url()).pathname
+      if (request.method() === 'POST' && path === '/api/v1/reports') reportPosts.push(path)
+      if (request.method() === 'GET' && path.startsWith('/api/v1/me/media/')) mediaReads.push(path)
+    })
+
+    // A phone's slow uplink (the clip in about three seconds), so that the bar moves.
+    const cdp = await (browserContext as BrowserContext).newCDPSession(page)
+    await cdp.send('Network.enable')
+    const { size: bytes } = await stat(clip)
+    await cdp.send('Network.emulateNetworkConditions', {
+      offline: false,
+      latency: 0,
+      downloadThroughput: -1,
+      uploadThroughput: Math.ceil(bytes / 3),
+    })
+    await page.evaluate(`(() => {
+      window.__progressSeen = [];
+      const timer = setInterval(() => {
+        const bar = document.querySelector('[data-testid="draft-media"] progress');
+        if (bar) window.__progressSeen.push(Number(bar.value));
+      }, 50);
+      window.__stopProgress = () => clearInterval(timer);
+    })()`)
+    await page.locator('#report-video').setInputFiles(clip)
+    const media = page.getByTestId('draft-media')
+    await media.getByText('Vidéo « nid-de-poule.mp4 » : envoyée').waitFor({ timeout: 60000 })
+    const seen = (await page.evaluate(
+      'window.__stopProgress() || window.__progressSeen'
+    )) as number[]
+    assert.isTrue(
+      seen.some((value) => value > 0 && value < 100),
+      `the bar moved between 0 and 100 %: ${seen.join(',')}`
+    )
+    assert.equal(seen.at(-1), 100)
+    await cdp.send('Network.emulateNetworkConditions', {
+      offline: false,
+      latency: 0,
+      downloadThroughput: -1,
+      uploadThroughput: -1,
+    })
+
+    // Sent while the video is still being processed: the screen waits, the API is not pestered.
+    await page.getByRole('button', { name: 'Envoyer le signalement' }).click()
+    await page.getByRole('status').filter({ hasText: 'Traitement de la vidéo…' }).waitFor()
+    assert.deepEqual(await seriousViolations(page), [], 'waiting for the video')
+    await page.waitForTimeout(2000)
+    assert.deepEqual(reportPosts, [])
+    assert.isAtLeast(mediaReads.length, 2)
+    const uploaded = await db.from('media').where('uploader_id', citizen.id).first()
+    assert.include(['pending', 'processing'], uploaded.state)
+
+    // The real worker transcodes it; the report goes once, with the video.
+    await Promise.all(workers.map((worker) => worker.resume()))
+    await page.getByRole('heading', { name: 'Mes signalements' }).waitFor({ timeout: 120000 })
+    assert.lengthOf(reportPosts, 1)
+    const report = await Report.findByOrFail({ citizenId: citizen.id })
+    const attached = await db
+      .from('signalement_report_media as l')
+      .join('media as m', 'm.id', 'l.media_id')
+      .where('l.report_id', report.id)
+      .select('m.id', 'm.kind', 'm.state')
+    assert.deepEqual(attached, [{ id: uploaded.id, kind: 'video', state: 'ready' }])
+    assert.include(
+      await page.getByTestId('my-report').first().innerText(),
+      'Un nid-de-poule profond'
+    )
+  }).timeout(240_000)
 })

@@ -247,4 +247,86 @@ test.group('Media · upload endpoints and public variants', (group) => {
     assert.equal(json.state, 'ready')
     assert.equal(json.variants[0].url, `${env.get('APP_URL')}/${media.variants[0].key}`)
   })
+
+  // GET /api/v1/me/media/:id: the app waits for `ready` before it sends a report.
+  /** POST /api/v1/media as the citizen: the new media's id. */
+  async function uploadAs(client: any, token: string, commune: { code: string }, path: string) {
+    const response = await client
+      .post('/api/v1/media')
+      .bearerToken(token)
+      .field('collectivity', commune.code)
+      .file('file', path)
+    response.assertStatus(201)
+    return response.body().data.id as number
+  }
+
+  test('a citizen follows their upload at /me/media/:id: pending, then ready with its variant URLs', async ({
+    client,
+    assert,
+  }) => {
+    const commune = await onboardedCommune()
+    const { token } = await citizenWithToken()
+    const id = await uploadAs(client, token, commune, await fixtures.png(files.dir, 400, 200))
+
+    const pending = await client.get(`/api/v1/me/media/${id}`).bearerToken(token)
+    pending.assertStatus(200)
+    await assertMatchesOpenApi(pending)
+    assert.deepInclude(pending.body().data, { id, state: 'pending', variants: [] })
+    assert.equal(pending.header('cache-control'), 'private, no-store')
+
+    await new ProcessMedia().handle(id)
+    const ready = await client.get(`/api/v1/me/media/${id}`).bearerToken(token)
+    ready.assertStatus(200)
+    await assertMatchesOpenApi(ready)
+    const data = ready.body().data
+    assert.equal(data.state, 'ready')
+    assert.isAbove(data.variants.length, 0)
+    for (const variant of data.variants) {
+      const served = await client.get(new URL(variant.url).pathname)
+      served.assertStatus(200)
+    }
+  })
+
+  test('/me/media/:id of a failed processing says why', async ({ client, assert }) => {
+    const commune = await onboardedCommune()
+    const { token } = await citizenWithToken()
+    const whole = await fixtures.jpegWithGps(files.dir, 'whole.jpg')
+    const cut = await fixtures.truncated(whole, files.dir, 'cut.jpg')
+    const id = await uploadAs(client, token, commune, cut)
+    await new ProcessMedia().handle(id, { isLastAttempt: true })
+
+    const failed = await client.get(`/api/v1/me/media/${id}`).bearerToken(token)
+    failed.assertStatus(200)
+    await assertMatchesOpenApi(failed)
+    assert.deepInclude(failed.body().data, {
+      state: 'failed',
+      variants: [],
+      failure: { code: 'E_MEDIA_UNREADABLE', reason: "L'image est illisible ou endommagée." },
+    })
+  })
+
+  test('/me/media/:id refuses another citizen’s media, an unknown id and no token', async ({
+    client,
+    assert,
+  }) => {
+    const commune = await onboardedCommune()
+    const owner = await citizenWithToken()
+    const other = await citizenWithToken()
+    const small = await fixtures.png(files.dir, 20, 20, 'small.png')
+    const id = await uploadAs(client, owner.token, commune, small)
+
+    for (const path of [`/api/v1/me/media/${id}`, `/api/v1/me/media/${id + 1000}`]) {
+      const refused = await client.get(path).bearerToken(other.token)
+      refused.assertStatus(404)
+      await assertMatchesOpenApi(refused)
+      assert.deepEqual(refused.body().errors, [
+        { code: 'E_MEDIA_NOT_FOUND', message: 'Média introuvable' },
+      ])
+    }
+    const anonymous = await client.get(`/api/v1/me/media/${id}`)
+    anonymous.assertStatus(401)
+    await assertMatchesOpenApi(anonymous)
+    const notAnId = await client.get('/api/v1/me/media/abc').bearerToken(owner.token)
+    notAnId.assertStatus(404)
+  })
 })

@@ -67,6 +67,41 @@ export async function consumeOneTimeToken(
   return row.citizen_id as number
 }
 
+/**
+ * Tells, without spending it, whether a mailed token still works, so that the page the link
+ * opens can say at once why it no longer does (410 `E_LINK_EXPIRED`, or `E_LINK_USED` for a
+ * token that was spent or replaced by a newer mail: a spent token is deleted, so the two are
+ * one). The holder of the token learns nothing about anyone else.
+ */
+export async function checkOneTimeToken(
+  token: string,
+  purpose: OneTimeTokenPurpose
+): Promise<{ expiresAt: DateTime }> {
+  const row = await db
+    .from(TABLE)
+    .where({ token_hash: digest(token), purpose })
+    .select('expires_at')
+    .first()
+  if (!row) {
+    throw new DomainError(
+      'E_LINK_USED',
+      'Ce lien a déjà été utilisé ou remplacé par un lien plus récent : demandez-en un nouveau',
+      410,
+      'token'
+    )
+  }
+  const expiresAt = DateTime.fromJSDate(new Date(row.expires_at))
+  if (expiresAt <= DateTime.now()) {
+    throw new DomainError(
+      'E_LINK_EXPIRED',
+      'Ce lien a expiré : demandez-en un nouveau',
+      410,
+      'token'
+    )
+  }
+  return { expiresAt }
+}
+
 /** Forgets every mailed token of a citizen (password changed, account deleted). */
 export async function forgetOneTimeTokens(citizenId: number, trx?: TransactionClientContract) {
   await (trx ?? db).from(TABLE).where('citizen_id', citizenId).delete()

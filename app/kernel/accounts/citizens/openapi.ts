@@ -28,6 +28,34 @@ const communeCode = {
   examples: ['32013'],
 }
 const mailedToken = { description: 'Le code reçu par e-mail.' }
+/** GET of a mailed link's token: checked, never spent (the page the link opens asks first). */
+function mailedLinkCheck(operationId: string, summary: string) {
+  return {
+    get: {
+      tags,
+      operationId,
+      summary,
+      description:
+        'Ne consomme pas le jeton. 410 `E_LINK_EXPIRED` : le lien a expiré ; 410 `E_LINK_USED` : il a déjà servi ou un lien plus récent l’a remplacé.',
+      parameters: [
+        { name: 'token', in: 'path', required: true, schema: { type: 'string' }, ...mailedToken },
+      ],
+      responses: {
+        200: json(
+          data({
+            type: 'object',
+            required: ['expires_at'],
+            additionalProperties: false,
+            properties: { expires_at: { type: 'string', format: 'date-time' } },
+          }),
+          'Le lien marche encore'
+        ),
+        410: json(ref('Error'), 'Lien expiré ou déjà utilisé'),
+      },
+    },
+  }
+}
+
 const message = data({
   type: 'object',
   required: ['message'],
@@ -183,6 +211,10 @@ const fragment: OpenApiFragment = {
         },
       },
     },
+    '/api/v1/auth/verify-email/{token}': mailedLinkCheck(
+      'checkCitizenVerificationLink',
+      'Le lien de vérification marche-t-il encore ?'
+    ),
     '/api/v1/auth/verify-email/resend': {
       post: {
         tags,
@@ -203,6 +235,10 @@ const fragment: OpenApiFragment = {
         responses: { 202: json(message, 'Demande prise en compte'), ...errors(...WRITE_ERRORS) },
       },
     },
+    '/api/v1/auth/reset-password/{token}': mailedLinkCheck(
+      'checkCitizenResetLink',
+      'Le lien de changement de mot de passe marche-t-il encore ?'
+    ),
     '/api/v1/auth/reset-password': {
       post: {
         tags,

@@ -5,6 +5,7 @@
 import router from '@adonisjs/core/services/router'
 import { registerOpenApiFragment } from '#kernel/http/openapi/registry'
 import { api, citizenAuth } from '#start/kernel'
+import { noStore } from '#kernel/http/cache'
 import { throttleAccountEmails, throttleLogin } from '#start/limiter'
 
 registerOpenApiFragment(() => import('#kernel/accounts/citizens/openapi'))
@@ -25,6 +26,10 @@ router
         router.patch('/me', [CitizenAccountController, 'update']).use(citizenAuth())
         router.get('/sessions', [CitizenAccountController, 'sessions']).use(citizenAuth())
         router.post('/verify-email', [CitizenAuthController, 'verifyEmail'])
+        // A link's state changes when it is used: never cached.
+        router
+          .get('/verify-email/:token', [CitizenAuthController, 'checkVerificationLink'])
+          .use(noStore())
         router
           .post('/verify-email/resend', [CitizenAuthController, 'resendVerification'])
           .use([citizenAuth(), throttleAccountEmails])
@@ -32,6 +37,9 @@ router
           .post('/forgot-password', [CitizenAuthController, 'forgotPassword'])
           .use(throttleAccountEmails)
         router.post('/reset-password', [CitizenAuthController, 'resetPassword'])
+        router
+          .get('/reset-password/:token', [CitizenAuthController, 'checkResetLink'])
+          .use(noStore())
       })
       .prefix('/auth')
 

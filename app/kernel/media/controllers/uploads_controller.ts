@@ -8,6 +8,7 @@ import { NotFoundError } from '#kernel/http/errors'
 import Collectivity from '#kernel/territories/models/collectivity'
 import Media from '#kernel/media/models/media'
 import { previewOf } from '#kernel/media/actions/media_previews'
+import FindCitizenMedia from '#kernel/media/actions/find_citizen_media'
 
 /**
  * Uploads, multipart field `file`. The body parser has written the file to a temp path; its
@@ -31,6 +32,19 @@ export default class UploadsController {
     }
     const media = await this.accept(request, collectivity.id, { type: 'citizen', id: citizen.id })
     return response.created({ data: mediaJson(media) })
+  }
+
+  /**
+   * GET /api/v1/me/media/:id (citizen token): one of the citizen's own uploads, polled by the
+   * app until its state is `ready` (or `failed`) before it sends the report.
+   */
+  async showForCitizen({ auth, params }: HttpContext) {
+    const citizen = auth.use('api').getUserOrFail()
+    const media = await new FindCitizenMedia().handle({
+      citizenId: citizen.id,
+      mediaId: Number(params.id),
+    })
+    return { data: mediaJson(media) }
   }
 
   /** POST /media/uploads (back-office): for the agent's current authority. */

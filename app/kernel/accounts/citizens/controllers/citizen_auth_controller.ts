@@ -6,6 +6,8 @@ import VerifyCitizenEmail from '#kernel/accounts/citizens/actions/verify_citizen
 import SendCitizenVerificationEmail from '#kernel/accounts/citizens/actions/send_citizen_verification_email'
 import RequestCitizenPasswordReset from '#kernel/accounts/citizens/actions/request_citizen_password_reset'
 import ResetCitizenPassword from '#kernel/accounts/citizens/actions/reset_citizen_password'
+import CheckMailedLink from '#kernel/accounts/citizens/actions/check_mailed_link'
+import type { OneTimeTokenPurpose } from '#kernel/accounts/citizens/one_time_tokens'
 import { citizenJson } from '#kernel/accounts/citizens/citizen_transformer'
 import {
   forgotCitizenPasswordValidator,
@@ -89,5 +91,20 @@ export default class CitizenAuthController {
     const input = await request.validateUsing(resetCitizenPasswordValidator)
     await new ResetCitizenPassword().handle(input)
     return response.noContent()
+  }
+
+  /** GET /auth/verify-email/:token: does the verification link still work? (not spent) */
+  checkVerificationLink({ params }: HttpContext) {
+    return this.checkLink(params.token, 'verify_email')
+  }
+
+  /** GET /auth/reset-password/:token: does the reset link still work? (not spent) */
+  checkResetLink({ params }: HttpContext) {
+    return this.checkLink(params.token, 'reset_password')
+  }
+
+  private async checkLink(token: string, purpose: OneTimeTokenPurpose) {
+    const { expiresAt } = await new CheckMailedLink().handle({ token, purpose })
+    return { data: { expires_at: expiresAt.toUTC().toISO() } }
   }
 }

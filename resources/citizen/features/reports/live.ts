@@ -1,0 +1,15 @@
+/*
+| The service worker posts `{ type: 'report-changed', report: { id } }` to the open screens when
+| the push « votre signalement a changé d'état » arrives (resources/citizen/sw.js): a screen
+| that shows reports reads them again at once.
+*/
+import { onBeforeUnmount } from 'vue'
+
+export function onReportChanged(refresh: (reportId: number) => void) {
+  if (!('serviceWorker' in navigator)) return
+  const listener = (event: MessageEvent) => {
+    if (event.data?.type === 'report-changed') refresh(Number(event.data.report?.id))
+  }
+  navigator.serviceWorker.addEventListener('message', listener)
+  onBeforeUnmount(() => navigator.serviceWorker.removeEventListener('message', listener))
+}
