@@ -24,14 +24,25 @@ import BudgetProject from '#participation/models/budget_project'
 import CloseBudgetVote from '#participation/actions/budgets/close_budget_vote'
 import { parisInput } from '#participation/support/window'
 
-/** An API refusal: its status, its first error's code, and the response held to the document. */
-async function assertRefused(response: ApiResponse, status: number, code: string, label: string) {
+/**
+ * An API refusal: its status, its first error's code, a message (matching `says` if given),
+ * and the response held to the OpenAPI document. Returns that first error.
+ */
+async function assertRefused(
+  response: ApiResponse,
+  status: number,
+  code: string,
+  label: string,
+  says?: RegExp
+) {
   const body = JSON.stringify(response.body())
-  if (response.status() !== status || response.body().errors?.[0]?.code !== code)
+  const error = response.body().errors?.[0] as { code: string; message: string; field?: string }
+  if (response.status() !== status || error?.code !== code)
     throw new Error(`${label}: expected ${status} ${code}, got ${response.status()} ${body}`)
-  if (!response.body().errors[0].message) throw new Error(`${label}: no message in ${body}`)
+  if (!error.message || (says && !says.test(error.message)))
+    throw new Error(`${label}: the message does not say why: ${body}`)
   await assertMatchesOpenApi(response)
-  return response.body().errors[0] as { code: string; message: string; field?: string }
+  return error
 }
 
 const days = (n: number) => DateTime.now().plus({ days: n })
@@ -144,28 +155,25 @@ test.group('Participation bad input (issue 8)', (group) => {
       .post(`/api/v1/polls/${poll.id}/answers`)
       .bearerToken(neighbour.token)
       .json({ option_ids: [optionIds[0]] })
-    assert.match((await assertRefused(pollRefusal, 403, 'E_NOT_RESIDENT', 'poll')).message, why)
+    await assertRefused(pollRefusal, 403, 'E_NOT_RESIDENT', 'poll', why)
 
     const { consultation, questions } = await publishedConsultation(t.communeA)
     const consultationRefusal = await client
       .post(`/api/v1/consultations/${consultation.id}/submissions`)
       .bearerToken(neighbour.token)
       .json({ answers: [{ question_id: questions[0].id, choice_ids: [1] }] })
-    assert.match(
-      (await assertRefused(consultationRefusal, 403, 'E_NOT_RESIDENT', 'consultation')).message,
-      why
-    )
+    await assertRefused(consultationRefusal, 403, 'E_NOT_RESIDENT', 'consultation', why)
 
     const { campaign, projects } = await campaignOf(t.communeA)
     const ballot = await client
       .put(`/api/v1/budgets/${campaign.id}/ballot`)
       .bearerToken(neighbour.token)
       .json({ project_ids: [projects[2].id] })
-    assert.match((await assertRefused(ballot, 403, 'E_NOT_RESIDENT', 'budget')).message, why)
+    await assertRefused(ballot, 403, 'E_NOT_RESIDENT', 'budget', why)
     const submit = await client
       .post(`/api/v1/budgets/${campaign.id}/ballot/submit`)
       .bearerToken(neighbour.token)
-    assert.match((await assertRefused(submit, 403, 'E_NOT_RESIDENT', 'budget submit')).message, why)
+    await assertRefused(submit, 403, 'E_NOT_RESIDENT', 'budget submit', why)
 
     // A resident of the EPCI whose commune is in none of the campaign's districts.
     const districted = await campaignOf(t.epci)
@@ -179,10 +187,22 @@ test.group('Participation bad input (issue 8)', (group) => {
       .put(`/api/v1/budgets/${districted.campaign.id}/ballot`)
       .bearerToken(neighbour.token)
       .json({ project_ids: [] })
-    assert.include(
-      (await assertRefused(outside, 403, 'E_NO_DISTRICT', 'no district')).message,
-      'ne fait partie d’aucun quartier'
+    await assertRefused(
+      outside,
+      403,
+      'E_NO_DISTRICT',
+      'no district',
+      /ne fait partie d’aucun quartier/
     )
+    // Refused means nothing kept, not even a draft.
+    for (const table of [
+      'participation_poll_answers',
+      'participation_consultation_submissions',
+      'participation_budget_ballots',
+    ]) {
+      const [row] = await db.from(table).where('citizen_id', neighbour.citizen.id).count('* as n')
+      assert.equal(Number(row.n), 0, table)
+    }
   })
 
   test('« a ballot over the budget or outside the min/max → 422 naming the rule »', async ({
@@ -347,6 +367,32 @@ test.group('Participation bad input (issue 8)', (group) => {
       )
       assert.equal(error.message, `Projet inconnu dans ce vote : ${id}`, label)
     }
+    // Junk in place of an id is not read as one (Vine alone takes `true` for 1, "0x10" for 16).
+    const junk: Array<[string, string, object, string]> = [
+      ['poll', `/api/v1/polls/${poll.id}/answers`, { option_ids: [true] }, 'option_ids.0'],
+      [
+        'consultation',
+        `/api/v1/consultations/${consultation.id}/submissions`,
+        { answers: [{ question_id: String(questions[0].id), choice_ids: [1] }] },
+        'answers.0.question_id',
+      ],
+      [
+        'budget',
+        `/api/v1/budgets/${campaign.id}/ballot`,
+        { project_ids: ['0x10'] },
+        'project_ids.0',
+      ],
+    ]
+    for (const [label, path, body, field] of junk) {
+      const request = label === 'budget' ? client.put(path) : client.post(path)
+      const error = await assertRefused(
+        await request.bearerToken(token).json(body),
+        422,
+        'E_VALIDATION_ERROR',
+        `junk id in a ${label}`
+      )
+      assert.equal(error.field, field, label)
+    }
     const own = await client
       .put(`/api/v1/budgets/${campaign.id}/ballot`)
       .bearerToken(token)
@@ -498,7 +544,12 @@ test.group('Participation bad input (issue 8)', (group) => {
       'participation_budget_ballots',
     ]
     const counts = async () =>
-      Promise.all(tables.map(async (table) => Number((await db.from(table).count('* as n'))[0].n)))
+      Promise.all(
+        tables.map(async (table) => {
+          const [row] = await db.from(table).count('* as n')
+          return Number(row.n)
+        })
+      )
     const before = await counts()
     const good = await readFile(
       fileURLToPath(
