@@ -1,10 +1,11 @@
 /*
-| Generated budget ballots (fast-check) against generated campaigns: an approval or knapsack
-| rule, a budget, feasible and unfeasible projects, maybe two districts. Each citizen saves,
-| changes and submits random ballots (known, foreign, made-up or malformed ids). Every answer
-| is a 200 or a 4xx with a stable code held to the OpenAPI document, never a 500; a ballot is
-| accepted exactly when it breaks no rule, and a refusal names one of the rules it breaks;
-| what is stored is what was last accepted and always follows the rule.
+| Generated ballots and answers (fast-check). Budgets: an approval or knapsack rule, a budget,
+| feasible and unfeasible projects, maybe two districts; each citizen saves, changes and
+| submits random ballots (known, foreign, made-up or malformed ids). Polls: 2 to 6 options,
+| single or multiple choice, changeable or not. Every answer is a 2xx or a 4xx with a stable
+| code held to the OpenAPI document, never a 500; a ballot is accepted exactly when it breaks
+| no rule, a refusal names one of the rules it breaks, and what is stored is what was last
+| accepted and follows the rule.
 */
 import { test } from '@japa/runner'
 import fc from 'fast-check'
@@ -14,7 +15,8 @@ import { territory } from '#tests/functional/tenancy/fixtures'
 import { citizenWithToken } from '#tests/helpers/citizens'
 import { assertMatchesOpenApi } from '#tests/helpers/openapi'
 import { resetRateLimits } from '#tests/helpers/rate_limits'
-import { campaignOf, enable } from './fixtures.js'
+import { campaignOf, enable, publishedPoll } from './fixtures.js'
+import db from '@adonisjs/lucid/services/db'
 import BudgetBallot from '#participation/models/budget_ballot'
 import BudgetDistrict from '#participation/models/budget_district'
 import BudgetProject from '#participation/models/budget_project'
@@ -200,10 +202,15 @@ async function storeCampaign(
   return { campaign, projects, foreignId: foreign.projects[0].id, scope }
 }
 
-async function send(client: ApiClient, path: string, token: string, body?: object) {
-  const request = body
-    ? client.put(path).bearerToken(token).json(body)
-    : client.post(path).bearerToken(token)
+async function send(
+  client: ApiClient,
+  path: string,
+  token: string,
+  body?: object,
+  method: 'put' | 'post' = body ? 'put' : 'post'
+) {
+  const request = client[method](path).bearerToken(token)
+  if (body) request.json(body)
   const response: ApiResponse = await request
   if (response.status() >= 500) throw new Error(`${path}: ${JSON.stringify(response.body())}`)
   await assertMatchesOpenApi(response)
@@ -320,5 +327,101 @@ test.group('Participation: generated ballots against generated campaigns', (grou
     // The generators reach both sides of the rule, or the property would prove little.
     assert.isAbove(accepted, 0)
     assert.isAbove(refused, 0)
+  })
+
+  test('polls too: an answer is taken exactly when its options follow the poll’s rule; what is stored is what was accepted', async ({
+    client,
+    assert,
+  }) => {
+    const t = await territory()
+    await enable([t.communeA])
+    const polls = fc.record({
+      options: fc.integer({ min: 2, max: 6 }),
+      multiple: fc.boolean(),
+      maxChoices: fc.option(fc.integer({ min: 1, max: 6 })),
+      allowChange: fc.boolean(),
+    })
+    const answers = fc.array(fc.array(idChoices, { maxLength: 5 }), { minLength: 1, maxLength: 4 })
+    const outcomes = new Set<number>()
+    await fc.assert(
+      fc.asyncProperty(polls, answers, async (generated, attempts) => {
+        await resetRateLimits()
+        const { poll, optionIds } = await publishedPoll(t.communeA, {
+          options: Array.from({ length: generated.options }, (_, i) => `Option ${i + 1}`),
+          selection: generated.multiple ? 'multiple' : 'single',
+          maxChoices: generated.maxChoices,
+          allowChange: generated.allowChange,
+        })
+        const foreign = await publishedPoll(t.communeA)
+        const max = generated.multiple
+          ? Math.min(generated.maxChoices ?? generated.options, generated.options)
+          : 1
+        const broken = (ids: number[]) => {
+          const rules = new Set<string>()
+          if (new Set(ids).size !== ids.length) rules.add('E_DUPLICATE_OPTION')
+          if (ids.some((id) => !optionIds.includes(id))) rules.add('E_UNKNOWN_OPTION')
+          if (rules.size > 0) return rules
+          if (ids.length === 0) rules.add('E_NO_CHOICE')
+          if (!generated.multiple && ids.length > 1) rules.add('E_SINGLE_CHOICE')
+          if (ids.length > max) rules.add('E_TOO_MANY_CHOICES')
+          return rules
+        }
+        const { citizen, token } = await citizenWithToken({ homeCommuneId: t.communeA.id })
+        let answer: { id: number; ids: number[] } | null = null
+        for (const attempt of attempts) {
+          const raw = attempt.map((choice) => {
+            if (choice.kind === 'project') return optionIds[choice.index % optionIds.length]
+            if (choice.kind === 'foreign') return foreign.optionIds[0]
+            if (choice.kind === 'made-up') return choice.id
+            return choice.value
+          })
+          const path = answer
+            ? `/api/v1/polls/${poll.id}/answers/${answer.id}`
+            : `/api/v1/polls/${poll.id}/answers`
+          const response = await send(
+            client,
+            path,
+            token,
+            { option_ids: raw },
+            answer ? 'put' : 'post'
+          )
+          outcomes.add(response.status())
+          const label = `${JSON.stringify(generated)} ${JSON.stringify(raw)} → ${JSON.stringify(response.body())}`
+          if (attempt.some((choice) => choice.kind === 'malformed')) {
+            assert.equal(response.status(), 422, label)
+            assert.equal(response.body().errors[0].code, 'E_VALIDATION_ERROR', label)
+            continue
+          }
+          if (answer && !generated.allowChange) {
+            assert.equal(response.status(), 409, label)
+            assert.equal(response.body().errors[0].code, 'E_ANSWER_FINAL', label)
+            continue
+          }
+          const ids = raw as number[]
+          const rules = broken(ids)
+          if (rules.size > 0) {
+            assert.equal(response.status(), 422, label)
+            assert.include([...rules], response.body().errors[0].code, label)
+            assert.equal(response.body().errors[0].field, 'option_ids', label)
+            continue
+          }
+          assert.equal(response.status(), answer ? 200 : 201, label)
+          assert.sameMembers(response.body().data.option_ids, ids, label)
+          answer = { id: response.body().data.id, ids }
+        }
+        const stored = await db
+          .from('participation_poll_choices')
+          .join('participation_poll_answers', 'participation_poll_answers.id', 'answer_id')
+          .where({ poll_id: poll.id, citizen_id: citizen.id })
+          .select('option_id')
+        const storedIds = stored.map((row) => row.option_id as number)
+        assert.sameMembers(storedIds, answer?.ids ?? [])
+        if (answer) assert.deepEqual([...broken(storedIds)], [])
+      }),
+      { numRuns: RUNS, endOnFailure: true }
+    )
+    // Both sides of the rule were reached: taken (201/200) and refused (422).
+    assert.include([...outcomes], 201)
+    assert.include([...outcomes], 422)
   })
 })
