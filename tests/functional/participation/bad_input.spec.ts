@@ -533,6 +533,60 @@ test.group('Participation bad input (issue 8)', (group) => {
     assert.equal(campaign.title, 'Budget participatif 2027 (corrigé)')
   })
 
+  test('« a rule change after the vote opened → refused in the back-office with the reason »: an answered poll or consultation keeps its rule and its audience', async ({
+    client,
+    assert,
+  }) => {
+    const t = await territory()
+    await enable([t.communeA])
+    const { token } = await citizenWithToken({ homeCommuneId: t.communeA.id })
+    const { poll, optionIds } = await publishedPoll(t.communeA)
+    const { consultation, questions } = await publishedConsultation(t.communeA)
+    await client
+      .post(`/api/v1/polls/${poll.id}/answers`)
+      .bearerToken(token)
+      .json({ option_ids: [optionIds[0]] })
+    await client
+      .post(`/api/v1/consultations/${consultation.id}/submissions`)
+      .bearerToken(token)
+      .json({
+        answers: [
+          { question_id: questions[0].id, choice_ids: [1] },
+          { question_id: questions[1].id, value: 3 },
+        ],
+      })
+    const items = [
+      ['polls', poll.id, /les options, la règle de choix et le public ne peuvent plus changer/],
+      ['consultations', consultation.id, /leurs choix et le public ne peuvent plus changer/],
+    ] as const
+    for (const [kind, id, reason] of items) {
+      const page = await client
+        .get(`/participation/${kind}?edit=${id}`)
+        .withInertia()
+        .loginAs(t.editorA)
+      const values = page.inertiaProps.editing.values
+      const changes: Record<string, unknown>[] = [{ audience: 'verified' }]
+      if (kind === 'polls') changes.push({ selection: 'multiple', maxChoices: 2 })
+      for (const change of changes) {
+        const label = `${kind} ${JSON.stringify(change)}`
+        const response = await client
+          .put(`/participation/${kind}/${id}`)
+          .withCsrfToken()
+          .redirects(0)
+          .header('referer', `/participation/${kind}?edit=${id}`)
+          .json({ ...values, ...change, title: 'Titre changé' })
+          .loginAs(t.editorA)
+        response.assertStatus(302)
+        assert.match(String(response.flashMessages().error), reason, label)
+        const after = await client
+          .get(`/participation/${kind}?edit=${id}`)
+          .withInertia()
+          .loginAs(t.editorA)
+        assert.deepEqual(after.inertiaProps.editing.values, values, `${label}: unchanged`)
+      }
+    }
+  })
+
   test('« a Pabulib file with unknown project ids in its votes, duplicate voters or a negative cost → refused with the line », nothing written', async ({
     assert,
   }) => {
