@@ -47,6 +47,12 @@ async function assertRefused(
 
 const days = (n: number) => DateTime.now().plus({ days: n })
 
+/** Answers to the two required questions of the fixture's consultation (a choice, a scale). */
+const requiredAnswers = (questions: Array<{ id: number }>) => [
+  { question_id: questions[0].id, choice_ids: [1] },
+  { question_id: questions[1].id, value: 3 },
+]
+
 test.group('Participation bad input (issue 8)', (group) => {
   group.each.setup(() => testUtils.db().wrapInGlobalTransaction())
 
@@ -86,12 +92,7 @@ test.group('Participation bad input (issue 8)', (group) => {
         await client
           .post(`/api/v1/consultations/${consultation.id}/submissions`)
           .bearerToken(token)
-          .json({
-            answers: [
-              { question_id: questions[0].id, choice_ids: [1] },
-              { question_id: questions[1].id, value: 3 },
-            ],
-          }),
+          .json({ answers: requiredAnswers(questions) }),
         409,
         code,
         label
@@ -303,10 +304,7 @@ test.group('Participation bad input (issue 8)', (group) => {
 
     const { consultation, questions } = await publishedConsultation(t.communeA)
     const other = await publishedConsultation(t.communeA)
-    const valid = [
-      { question_id: questions[0].id, choice_ids: [1] },
-      { question_id: questions[1].id, value: 3 },
-    ]
+    const valid = requiredAnswers(questions)
     const consultationCases: Array<[string, unknown[], string, string]> = [
       [
         'another consultation’s question',
@@ -419,10 +417,7 @@ test.group('Participation bad input (issue 8)', (group) => {
     const answerId = answer.body().data.id
 
     const { consultation, questions } = await publishedConsultation(t.communeA)
-    const answers = [
-      { question_id: questions[0].id, choice_ids: [1] },
-      { question_id: questions[1].id, value: 3 },
-    ]
+    const answers = requiredAnswers(questions)
     const submission = await client
       .post(`/api/v1/consultations/${consultation.id}/submissions`)
       .bearerToken(owner.token)
@@ -549,12 +544,7 @@ test.group('Participation bad input (issue 8)', (group) => {
     await client
       .post(`/api/v1/consultations/${consultation.id}/submissions`)
       .bearerToken(token)
-      .json({
-        answers: [
-          { question_id: questions[0].id, choice_ids: [1] },
-          { question_id: questions[1].id, value: 3 },
-        ],
-      })
+      .json({ answers: requiredAnswers(questions) })
     const items = [
       ['polls', poll.id, /les options, la règle de choix et le public ne peuvent plus changer/],
       ['consultations', consultation.id, /leurs choix et le public ne peuvent plus changer/],
