@@ -39,6 +39,15 @@ export function idRule() {
   return vine.number().withoutDecimals().range([1, INT4_MAX])
 }
 
+/**
+ * The Vine rule of an id inside a JSON body: a JSON number only. Vine's number rule otherwise
+ * reads `true` as 1, `[7]` as 7 and `"0x10"` as 16, turning junk into a real row's id; query
+ * strings and forms, whose values are all strings, keep `idRule()`.
+ */
+export function jsonIdRule() {
+  return vine.number({ strict: true }).withoutDecimals().range([1, INT4_MAX])
+}
+
 /** `?edit=ID|new` in the back-office. */
 export function idOrNewRule() {
   return vine.string().trim().regex(INT4_ID_OR_NEW_PATTERN)

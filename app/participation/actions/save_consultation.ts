@@ -40,8 +40,8 @@ type Shape = Pick<ConsultationQuestion, 'kind' | 'required' | 'choices' | 'maxCh
 
 /**
  * Creates a consultation in draft or changes one of the authority's. Questions keep their ids
- * by position; once someone has answered, the questionnaire's shape is frozen (texts may still
- * be corrected) so that every stored answer keeps its meaning.
+ * by position; once someone has answered, the questionnaire's shape and its audience are frozen
+ * (texts may still be corrected) so that every stored answer keeps its meaning.
  */
 export default class SaveConsultation {
   async handle(collectivityId: number, input: ConsultationInput, id?: number) {
@@ -65,10 +65,14 @@ export default class SaveConsultation {
         (await ConsultationSubmission.query({ client: trx })
           .where('consultationId', consultation.id)
           .first())
-      if (answered && !this.sameShapes(questions, shapes)) {
+      // The audience is frozen with the questionnaire, as for polls (SavePoll).
+      if (
+        answered &&
+        (!this.sameShapes(questions, shapes) || consultation.audience !== input.audience)
+      ) {
         throw new ConflictError(
           'E_CONSULTATION_ANSWERED',
-          'Des citoyens ont déjà répondu : les questions, leur type et leurs choix ne peuvent plus changer (les libellés, si).'
+          'Des citoyens ont déjà répondu : les questions, leur type, leurs choix et le public ne peuvent plus changer (les libellés, si).'
         )
       }
       consultation.merge({

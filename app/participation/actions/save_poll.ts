@@ -29,8 +29,8 @@ export interface PollInput {
 
 /**
  * Creates a poll in draft (no `id`) or changes one of the authority's polls. Once someone has
- * answered, the options and the choice rule are frozen (labels may still be corrected): an
- * answer must keep meaning what the citizen chose.
+ * answered, the options, the choice rule and the audience are frozen (labels may still be
+ * corrected): an answer must keep meaning what the citizen chose.
  */
 export default class SavePoll {
   async handle(collectivityId: number, input: PollInput, id?: number) {
@@ -57,11 +57,16 @@ export default class SavePoll {
         id !== undefined &&
         (await PollAnswer.query({ client: trx }).where('pollId', poll.id).first())
       if (answered) {
-        const sameRule = poll.selection === input.selection && poll.maxChoices === maxChoices
+        // Who may answer is part of the rule: answers taken from every verified account would
+        // otherwise count in a poll now said to be for residents only (or the reverse).
+        const sameRule =
+          poll.selection === input.selection &&
+          poll.maxChoices === maxChoices &&
+          poll.audience === input.audience
         if (!sameRule || options.length !== labels.length) {
           throw new ConflictError(
             'E_POLL_ANSWERED',
-            'Des citoyens ont déjà répondu : les options et la règle de choix ne peuvent plus changer (les libellés, si).'
+            'Des citoyens ont déjà répondu : les options, la règle de choix et le public ne peuvent plus changer (les libellés, si).'
           )
         }
       }

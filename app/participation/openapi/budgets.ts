@@ -18,6 +18,12 @@ import {
   tags,
   text,
 } from '#participation/openapi/shared'
+import { vineBody } from '#kernel/http/openapi/vine_schema'
+import {
+  ballotValidator,
+  proposalValidator,
+  submitBallotValidator,
+} from '#participation/validators/budgets'
 
 const nullableInteger = { type: ['integer', 'null'] }
 const nullableNumber = { type: ['number', 'null'] }
@@ -153,10 +159,6 @@ const ballot = object({
   updated_at: dateTime,
 })
 
-const body = (schema: Record<string, unknown>) => ({
-  required: true,
-  content: { 'application/json': { schema } },
-})
 const id = pathId('id', 'Identifiant du budget participatif.')
 
 const fragment: OpenApiFragment = {
@@ -201,23 +203,9 @@ const fragment: OpenApiFragment = {
         summary: 'Proposer un projet (phase des propositions, habitants)',
         security: citizenSecurity,
         parameters: [id],
-        requestBody: body(
-          object(
-            {
-              title: { type: 'string', minLength: 3, maxLength: 255 },
-              description: { type: 'string', minLength: 10 },
-              estimated_cost: { type: 'integer', minimum: 1 },
-              place: text,
-              theme: text,
-              photo_ids: {
-                type: 'array',
-                items: { type: 'integer' },
-                description: 'Photos envoyées par le citoyen (POST /api/v1/media).',
-              },
-            },
-            ['place', 'theme', 'photo_ids']
-          )
-        ),
+        requestBody: vineBody(proposalValidator, {
+          photo_ids: { description: 'Photos envoyées par le citoyen (POST /api/v1/media).' },
+        }),
         responses: citizenWrite(
           json(data(ref('BudgetProject')), 'Projet proposé, en attente d’instruction'),
           201
@@ -239,19 +227,10 @@ const fragment: OpenApiFragment = {
         summary: 'Enregistrer (brouillon) ou modifier mon bulletin, jusqu’à la clôture du vote',
         security: citizenSecurity,
         parameters: [id],
-        requestBody: body(
-          object(
-            {
-              project_ids: { type: 'array', items: { type: 'integer' } },
-              declared_age: {
-                ...nullableInteger,
-                description: 'Âge déclaré, seulement pour la condition d’âge.',
-              },
-              submit: { type: 'boolean', description: 'Déposer le bulletin (il compte alors).' },
-            },
-            ['declared_age', 'submit']
-          )
-        ),
+        requestBody: vineBody(ballotValidator, {
+          declared_age: { description: 'Âge déclaré, seulement pour la condition d’âge.' },
+          submit: { description: 'Déposer le bulletin (il compte alors).' },
+        }),
         responses: citizenWrite(json(data(ref('BudgetBallot')), 'Bulletin enregistré'), 200),
       },
     },
@@ -262,14 +241,8 @@ const fragment: OpenApiFragment = {
         summary: 'Déposer mon bulletin (il compte, modifiable jusqu’à la clôture)',
         security: citizenSecurity,
         parameters: [id],
-        requestBody: {
-          required: false,
-          content: {
-            'application/json': {
-              schema: object({ declared_age: nullableInteger }, ['declared_age']),
-            },
-          },
-        },
+        // No body at all submits the draft as it stands.
+        requestBody: { ...vineBody(submitBallotValidator), required: false },
         responses: citizenWrite(json(data(ref('BudgetBallot')), 'Bulletin déposé'), 200),
       },
     },

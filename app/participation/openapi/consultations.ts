@@ -1,4 +1,4 @@
-import type { OpenApiFragment } from '#kernel/http/openapi/types'
+import type { OpenApiFragment, OpenApiObject } from '#kernel/http/openapi/types'
 import { errors, json, pageParameters, paginated } from '#kernel/http/openapi/common'
 import {
   codeParameter,
@@ -11,41 +11,30 @@ import {
   tags,
   text,
 } from '#participation/openapi/shared'
+import { vineBody } from '#kernel/http/openapi/vine_schema'
+import { consultationSubmissionValidator } from '#participation/validators/api'
 
 const nullableInteger = { type: ['integer', 'null'] }
-const answer = {
-  type: 'object',
-  required: ['question_id'],
-  properties: {
-    question_id: { type: 'integer' },
-    choice_ids: {
-      type: ['array', 'null'],
-      items: { type: 'integer' },
-      description: 'Questions à choix : les choix retenus.',
-    },
-    value: { ...nullableInteger, description: 'Échelle : la note, de 1 à `scale_max`.' },
-    text: { ...text, maxLength: 5000, description: 'Réponse libre.' },
-  },
+
+/** Words for the fields of each answer; their rules come from the validator. */
+const answerWords: Record<string, string> = {
+  choice_ids: 'Questions à choix : les choix retenus.',
+  value: 'Échelle : la note, de 1 à `scale_max`.',
+  text: 'Réponse libre.',
 }
-const submissionBody = {
-  required: true,
-  content: {
-    'application/json': {
-      schema: {
-        type: 'object',
-        required: ['answers'],
-        properties: {
-          answers: {
-            type: 'array',
-            maxItems: 50,
-            items: answer,
-            description:
-              'Une entrée par question répondue ; les questions obligatoires doivent y être.',
-          },
-        },
-      },
-    },
+const submissionBody = vineBody(consultationSubmissionValidator, {
+  answers: {
+    description: 'Une entrée par question répondue ; les questions obligatoires doivent y être.',
   },
+})
+const answerFields = (
+  submissionBody.content['application/json'].schema.properties.answers.items as {
+    properties: Record<string, OpenApiObject>
+  }
+).properties
+for (const [name, description] of Object.entries(answerWords)) {
+  if (!answerFields[name]) throw new Error(`OpenAPI: an answer has no field "${name}"`)
+  answerFields[name].description = description
 }
 
 const fragment: OpenApiFragment = {

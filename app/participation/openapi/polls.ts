@@ -8,27 +8,14 @@ import {
   itemRequired,
   tags,
 } from '#participation/openapi/shared'
+import { vineBody } from '#kernel/http/openapi/vine_schema'
+import { pollAnswerValidator } from '#participation/validators/api'
 
-const answerBody = {
-  required: true,
-  content: {
-    'application/json': {
-      schema: {
-        type: 'object',
-        required: ['option_ids'],
-        properties: {
-          option_ids: {
-            type: 'array',
-            items: { type: 'integer' },
-            maxItems: 20,
-            description:
-              'Les options choisies : une pour un choix simple, de 1 à `max_choices` sinon.',
-          },
-        },
-      },
-    },
+const answerBody = vineBody(pollAnswerValidator, {
+  option_ids: {
+    description: 'Les options choisies : une pour un choix simple, de 1 à `max_choices` sinon.',
   },
-}
+})
 
 const fragment: OpenApiFragment = {
   tags: [

@@ -1,7 +1,9 @@
 import vine from '@vinejs/vine'
 import { apiValidator } from '#kernel/http/validation_messages'
+import { idRule, jsonIdRule } from '#kernel/http/ids'
 
-const id = () => vine.number().withoutDecimals().range([1, 2_147_483_647])
+/** Route params are strings: read as ids. */
+const id = () => idRule()
 
 export const idParamsValidator = apiValidator({
   id: id(),
@@ -14,16 +16,16 @@ export const listQueryValidator = apiValidator({
 })
 
 export const pollAnswerValidator = apiValidator({
-  option_ids: vine.array(id()).maxLength(20),
+  option_ids: vine.array(jsonIdRule()).maxLength(20),
 })
 
 export const consultationSubmissionValidator = apiValidator({
   answers: vine
     .array(
       vine.object({
-        question_id: id(),
-        choice_ids: vine.array(id()).maxLength(20).optional().nullable(),
-        value: vine.number().withoutDecimals().optional().nullable(),
+        question_id: jsonIdRule(),
+        choice_ids: vine.array(jsonIdRule()).maxLength(20).optional().nullable(),
+        value: vine.number({ strict: true }).withoutDecimals().optional().nullable(),
         text: vine.string().maxLength(5000).optional().nullable(),
       })
     )

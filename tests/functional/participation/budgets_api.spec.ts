@@ -5,57 +5,11 @@ import db from '@adonisjs/lucid/services/db'
 import { territory } from '#tests/functional/tenancy/fixtures'
 import { citizenWithToken } from '#tests/helpers/citizens'
 import { assertMatchesOpenApi } from '#tests/helpers/openapi'
-import { enable } from './fixtures.js'
-import type Collectivity from '#kernel/territories/models/collectivity'
-import BudgetCampaign from '#participation/models/budget_campaign'
-import BudgetProject from '#participation/models/budget_project'
+import { campaignOf, enable } from './fixtures.js'
 import CloseBudgetVote from '#participation/actions/budgets/close_budget_vote'
 import RecountBudget from '#participation/actions/budgets/recount_budget'
 import EnterPaperBallot from '#participation/actions/budgets/enter_paper_ballot'
 import Tenant from '#kernel/tenancy/tenant'
-
-async function campaignOf(owner: Collectivity, overrides: Partial<BudgetCampaign> = {}) {
-  const now = DateTime.now()
-  const campaign = await BudgetCampaign.create({
-    collectivityId: owner.id,
-    title: 'Budget participatif 2027',
-    description: 'Vos projets pour le territoire',
-    status: 'published',
-    totalAmount: 100_000,
-    ballotRule: 'approval',
-    minProjects: 1,
-    maxProjects: 2,
-    minSpendPercent: null,
-    allocationRule: 'greedy',
-    minimumAge: null,
-    themes: ['nature', 'mobilité'],
-    proposalsOpensAt: now.minus({ days: 30 }),
-    proposalsClosesAt: now.minus({ days: 10 }),
-    voteOpensAt: now.minus({ days: 1 }),
-    voteClosesAt: now.plus({ days: 7 }),
-    source: 'own',
-    sourceMeta: null,
-    ...overrides,
-  })
-  const projects = []
-  for (const [title, cost] of [
-    ['Jardin partagé', 60_000],
-    ['Piste cyclable', 50_000],
-    ['Bancs', 10_000],
-  ] as const) {
-    projects.push(
-      await BudgetProject.create({
-        collectivityId: owner.id,
-        campaignId: campaign.id,
-        title,
-        estimatedCost: cost,
-        finalCost: cost,
-        status: 'feasible',
-      })
-    )
-  }
-  return { campaign, projects }
-}
 
 test.group('Participation API: budgets', (group) => {
   group.each.setup(() => testUtils.db().wrapInGlobalTransaction())

@@ -5,6 +5,8 @@ import SaveConsultation, { type ConsultationInput } from '#participation/actions
 import PublishParticipation from '#participation/actions/publish_participation'
 import PollOption from '#participation/models/poll_option'
 import ConsultationQuestion from '#participation/models/consultation_question'
+import BudgetCampaign from '#participation/models/budget_campaign'
+import BudgetProject from '#participation/models/budget_project'
 
 /** Switches features on for authorities (the participation routes answer only then). */
 export async function enable(
@@ -87,4 +89,51 @@ export async function publishedConsultation(
     .where('consultationId', consultation.id)
     .orderBy('position')
   return { consultation, questions }
+}
+
+/**
+ * A published approval campaign of `owner` (1 to 2 projects out of 100 000 €) whose vote is open
+ * now, with three feasible projects costing 60 000, 50 000 and 10 000 €.
+ */
+export async function campaignOf(owner: Collectivity, overrides: Partial<BudgetCampaign> = {}) {
+  const now = DateTime.now()
+  const campaign = await BudgetCampaign.create({
+    collectivityId: owner.id,
+    title: 'Budget participatif 2027',
+    description: 'Vos projets pour le territoire',
+    status: 'published',
+    totalAmount: 100_000,
+    ballotRule: 'approval',
+    minProjects: 1,
+    maxProjects: 2,
+    minSpendPercent: null,
+    allocationRule: 'greedy',
+    minimumAge: null,
+    themes: ['nature', 'mobilité'],
+    proposalsOpensAt: now.minus({ days: 30 }),
+    proposalsClosesAt: now.minus({ days: 10 }),
+    voteOpensAt: now.minus({ days: 1 }),
+    voteClosesAt: now.plus({ days: 7 }),
+    source: 'own',
+    sourceMeta: null,
+    ...overrides,
+  })
+  const projects = []
+  for (const [title, cost] of [
+    ['Jardin partagé', 60_000],
+    ['Piste cyclable', 50_000],
+    ['Bancs', 10_000],
+  ] as const) {
+    projects.push(
+      await BudgetProject.create({
+        collectivityId: owner.id,
+        campaignId: campaign.id,
+        title,
+        estimatedCost: cost,
+        finalCost: cost,
+        status: 'feasible',
+      })
+    )
+  }
+  return { campaign, projects }
 }

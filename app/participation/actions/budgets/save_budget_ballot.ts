@@ -13,7 +13,8 @@ import { assertEligible } from '#participation/support/eligibility'
 import { assertOpen } from '#participation/support/window'
 
 export interface BallotInput {
-  projectIds: number[]
+  /** The chosen projects; absent, the stored draft's (submitting it as it stands). */
+  projectIds?: number[]
   declaredAge?: number | null
   /** Submit now (it then counts), or keep as a draft. */
   submit?: boolean
@@ -97,9 +98,11 @@ export default class SaveBudgetBallot {
         { collectivityId: campaign.collectivityId, audience: 'residents' },
         trx
       )
-      // The stored ballot only fills in what the input leaves out (a draft save keeps a
-      // submitted ballot submitted; the declared age carries over): most saves never read it.
+      // The stored ballot only fills in what the input leaves out (its projects when only
+      // submitting it; a draft save keeps a submitted ballot submitted; the declared age carries
+      // over): the usual save, projects given and submitted, never reads it.
       const needsStored =
+        !input.projectIds ||
         !input.submit ||
         (campaign.minimumAge !== null &&
           (input.declaredAge === null || input.declaredAge === undefined))
@@ -108,12 +111,17 @@ export default class SaveBudgetBallot {
             .where({ campaignId, citizenId: citizen.id })
             .first()
         : null
+      // Checked after the window and the residence, so that submitting without a draft outside
+      // the vote or from elsewhere says why (409, 403) rather than that no ballot exists.
+      if (!input.projectIds && !existing)
+        throw new NotFoundError('Bulletin introuvable', 'E_BALLOT_NOT_FOUND')
+      const projectIds = input.projectIds ?? existing!.projectIds
       const declaredAge = input.declaredAge ?? existing?.declaredAge ?? null
       assertAge(campaign, declaredAge)
       const district = await districtOf(campaign, commune?.id ?? null, trx)
       const scope = await ballotScope(campaign, district, trx)
       const submit = Boolean(input.submit || existing?.submittedAt)
-      assertBallotFollowsRules(campaign, scope.budget, scope.costs, input.projectIds, submit)
+      assertBallotFollowsRules(campaign, scope.budget, scope.costs, projectIds, submit)
       const { rows } = await trx.rawQuery(
         `INSERT INTO participation_budget_ballots
            (collectivity_id, campaign_id, district_id, citizen_id, voter_ref, kind, commune_id, declared_age, project_ids, submitted_at, created_at, updated_at)
@@ -133,7 +141,7 @@ export default class SaveBudgetBallot {
           newVoterRef(),
           commune?.id ?? null,
           declaredAge,
-          `{${input.projectIds.join(',')}}`,
+          `{${projectIds.join(',')}}`,
           submit ? now.toJSDate() : null,
         ] as any[]
       )

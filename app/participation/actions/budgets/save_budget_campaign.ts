@@ -6,6 +6,7 @@ import BudgetCampaign, { type BallotRule } from '#participation/models/budget_ca
 import BudgetDistrict from '#participation/models/budget_district'
 import type { AllocationRule } from '#participation/support/allocation/index'
 import { syncParticipationFeed } from '#participation/support/feed'
+import { parisLabel } from '#participation/support/window'
 
 export interface CampaignInput {
   title: string
@@ -141,7 +142,11 @@ export default class SaveBudgetCampaign {
         const changed = FROZEN.filter((key) => {
           const before = campaign[key]
           const after = values[key]
-          return DateTime.isDateTime(before) ? +before !== +(after as DateTime) : before !== after
+          // The form gives dates to the minute, while « Ouvrir le vote » stores the instant
+          // itself: the same minute is the same opening.
+          return DateTime.isDateTime(before)
+            ? +before.startOf('minute') !== +(after as DateTime).startOf('minute')
+            : before !== after
         })
         const sameDistricts =
           JSON.stringify(districts.map((d) => [d.name, d.budget, d.communeIds])) ===
@@ -149,7 +154,7 @@ export default class SaveBudgetCampaign {
         if (changed.length || !sameDistricts) {
           throw new ConflictError(
             'E_RULES_FROZEN',
-            `Le vote est ouvert depuis le ${campaign.voteOpensAt.setZone('Europe/Paris').setLocale('fr').toFormat("d LLLL yyyy 'à' HH:mm")} : le montant, les règles du vote et d’attribution, la condition d’âge et les quartiers ne peuvent plus changer`
+            `Le vote est ouvert depuis le ${parisLabel(campaign.voteOpensAt)} : le montant, les règles du vote et d’attribution, la condition d’âge et les quartiers ne peuvent plus changer`
           )
         }
         campaign.merge({

@@ -81,10 +81,7 @@ export default class BudgetsController {
   async submitBallot({ auth, params, request }: HttpContext) {
     const { id } = await budgetParamsValidator.validate({ id: params.id })
     const body = await request.validateUsing(submitBallotValidator)
-    const citizen = auth.use('api').getUserOrFail()
-    const draft = await new FindBudgetBallot().handle(citizen, { campaignId: id })
-    const ballot = await new SaveBudgetBallot().handle(citizen, id, {
-      projectIds: draft.projectIds,
+    const ballot = await new SaveBudgetBallot().handle(auth.use('api').getUserOrFail(), id, {
       declaredAge: body.declared_age,
       submit: true,
     })
