@@ -34,6 +34,8 @@ export function reportDetailProps(detail: Detail) {
     acknowledgedAt: report.acknowledgedAt?.toISO() ?? null,
     resolvedAt: report.resolvedAt?.toISO() ?? null,
     reporter: detail.reporter,
+    mediaUrl: report.mediaUrl,
+    deviceId: report.deviceId,
     photos: detail.media.filter((item) => item.kind === 'image'),
     video: detail.media.find((item) => item.kind === 'video') ?? null,
     duplicates: detail.duplicates.map((row) => ({ id: row.id, description: row.description })),
