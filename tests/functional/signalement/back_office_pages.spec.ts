@@ -9,6 +9,7 @@ import { citizenMedia, gersWithShapes, POINTS } from '#tests/fixtures/signalemen
 import Collectivity from '#kernel/territories/models/collectivity'
 import SubmitReport from '#signalement/actions/submit_report'
 import ModerateReport from '#signalement/actions/moderate_report'
+import MergeReport from '#signalement/actions/merge_report'
 import Tenant from '#kernel/tenancy/tenant'
 import Report from '#signalement/models/report'
 import ReportEvent from '#signalement/models/report_event'
@@ -388,5 +389,46 @@ test.group('Signalement back-office: queue, map, detail, photos, duplicates, CSV
     )
     const untouched = await Report.findOrFail(original.id)
     assert.isNull(untouched.mergedIntoId)
+  })
+
+  test('a merged duplicate cannot be handed to another authority: 409, the message names its original', async ({
+    client,
+    assert,
+  }) => {
+    const { report: original, moderator } = await reportWithMedia()
+    const duplicate = await makeReport({ collectivityId: gers.auch.id, communeId: gers.auch.id })
+    await new MergeReport().handle(new Tenant(moderator, gers.auch, 'moderator'), {
+      reportId: duplicate.id,
+      intoId: original.id,
+    })
+    const expected = `Ce signalement a été regroupé avec le signalement n° ${original.id} : confiez plutôt le n° ${original.id} à une autre collectivité`
+
+    const asJson = await client
+      .post(`/signalement/${duplicate.id}/reassign`)
+      .header('accept', 'application/json')
+      .json({ toCollectivityId: gers.gers.id })
+      .withCsrfToken()
+      .loginAs(moderator)
+    asJson.assertStatus(409)
+    assert.deepEqual(asJson.body().errors, [{ code: 'E_REPORT_MERGED', message: expected }])
+
+    // From the page: back to it with the message flashed.
+    const fromPage = await client
+      .post(`/signalement/${duplicate.id}/reassign`)
+      .form({ toCollectivityId: gers.gers.id })
+      .header('referer', `/signalement/${duplicate.id}`)
+      .withCsrfToken()
+      .redirects(0)
+      .loginAs(moderator)
+    fromPage.assertStatus(302)
+    assert.equal(fromPage.header('location'), `/signalement/${duplicate.id}`)
+    fromPage.assertFlashMessage('error', expected)
+
+    const unchanged = await Report.findOrFail(duplicate.id)
+    assert.equal(unchanged.collectivityId, gers.auch.id)
+    const reassigned = await ReportEvent.query()
+      .where({ reportId: duplicate.id, kind: 'reassigned' })
+      .first()
+    assert.isNull(reassigned)
   })
 })
