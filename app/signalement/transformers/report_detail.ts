@@ -14,9 +14,11 @@ const EVENT_LABELS: Record<ReportEventKind, string> = {
   note: 'Note',
   reassigned: 'Confié à une autre collectivité',
   merged: 'Doublon regroupé',
+  unmerged: 'Regroupement annulé',
   published: 'Publié sur la carte',
   hidden: 'Masqué de la carte',
   photo_hidden: 'Média masqué',
+  photo_unhidden: 'Média de nouveau visible',
   flagged_hidden: 'Masqué après signalements d’habitants',
 }
 
