@@ -10,6 +10,8 @@ import Collectivity from '#kernel/territories/models/collectivity'
 import SubmitReport from '#signalement/actions/submit_report'
 import ModerateReport from '#signalement/actions/moderate_report'
 import MergeReport from '#signalement/actions/merge_report'
+import ListReportQueue from '#signalement/actions/list_report_queue'
+import ExportReportQueueCsv from '#signalement/actions/export_report_queue_csv'
 import Tenant from '#kernel/tenancy/tenant'
 import Report from '#signalement/models/report'
 import ReportEvent from '#signalement/models/report_event'
@@ -603,5 +605,65 @@ test.group('Signalement back-office: queue, map, detail, photos, duplicates, CSV
     const foreign = await post('unhide-photo', { mediaId: 999999 })
     foreign.assertStatus(422)
     assert.equal(foreign.body().errors[0].field, 'mediaId')
+  })
+
+  test('the CSV export streams keyset pages: every filtered row once, in the queue’s order, whatever the page size', async ({
+    client,
+    assert,
+  }) => {
+    const made: Report[] = []
+    for (let index = 0; index < 7; index++) {
+      made.push(
+        await makeReport({
+          collectivityId: gers.auch.id,
+          communeId: index % 2 ? gers.auch.id : gers.condom.id,
+          description: `Trou n° ${index}`,
+        })
+      )
+    }
+    await makeReport({
+      collectivityId: gers.auch.id,
+      communeId: gers.auch.id,
+      categoryCode: 'eclairage',
+    })
+    // Ties on created_at, and two dates in the same millisecond: the key must keep the
+    // microseconds, or a page boundary there would skip a row.
+    await db.rawQuery(
+      `UPDATE signalement_reports SET created_at = CASE
+         WHEN id IN (?, ?, ?) THEN '2026-05-04 09:30:00.123456+02'::timestamptz
+         WHEN id = ? THEN '2026-05-04 09:30:00.123400+02'::timestamptz
+         ELSE '2026-05-03 08:00:00+02'::timestamptz END
+       WHERE id IN (${made.map(() => '?').join(',')})`,
+      [made[0].id, made[1].id, made[2].id, made[3].id, ...made.map((report) => report.id)]
+    )
+    const moderator = await makeAgent('csv.pages@example.test', [[gers.auch, 'moderator']])
+    const tenant = new Tenant(moderator, gers.auch, 'moderator')
+    const expected = (await new ListReportQueue().handle(tenant, { category: 'voirie' }, null)).map(
+      (report) => report.id
+    )
+    assert.lengthOf(expected, 7)
+
+    const chunks: string[] = []
+    for await (const chunk of new ExportReportQueueCsv().handle(tenant, { category: 'voirie' }, 2))
+      chunks.push(chunk)
+    // The BOM and headers, then four pages (2, 2, 2, 1 rows).
+    assert.lengthOf(chunks, 5)
+    assert.isTrue(chunks[0].startsWith('\uFEFFN°;Catégorie;'))
+    const text = chunks.join('')
+    const rows = text.slice(1).trimEnd().split('\r\n').slice(1)
+    assert.deepEqual(
+      rows.map((line) => Number(line.split(';')[0])),
+      expected
+    )
+    assert.equal(rows.find((line) => line.startsWith(`${made[0].id};`))!.split(';')[5], 'Condom')
+    assert.equal(rows.find((line) => line.startsWith(`${made[1].id};`))!.split(';')[5], 'Auch')
+
+    // The route sends the same bytes (default page size).
+    const response = await client
+      .get('/signalement/export.csv')
+      .qs({ category: 'voirie' })
+      .loginAs(moderator)
+    response.assertStatus(200)
+    assert.equal(response.text(), text)
   })
 })
