@@ -456,8 +456,10 @@ test.group('Signalement back-office: queue, map, detail, photos, duplicates, CSV
     const absorbed = await makeReport({ collectivityId: gers.auch.id, communeId: gers.auch.id })
     await new MergeReport().handle(tenant, { reportId: absorbed.id, intoId: duplicate.id })
     await new MergeReport().handle(tenant, { reportId: duplicate.id, intoId: original.id })
-    assert.equal((await Report.findOrFail(absorbed.id)).mergedIntoId, original.id)
-    assert.equal((await Report.findOrFail(original.id)).supportsCount, 3)
+    const absorbedAfterMerge = await Report.findOrFail(absorbed.id)
+    assert.equal(absorbedAfterMerge.mergedIntoId, original.id)
+    const originalAfterMerge = await Report.findOrFail(original.id)
+    assert.equal(originalAfterMerge.supportsCount, 3)
     // Hidden on the original after the merge: the duplicate keeps it hidden once taken back.
     await client
       .post(`/signalement/${original.id}/hide-photo`)
@@ -501,7 +503,8 @@ test.group('Signalement back-office: queue, map, detail, photos, duplicates, CSV
     const own = await mediaOf(duplicate.id)
     assert.lengthOf(own, 3)
     assert.equal(own.find((row) => row.media_id === photo.id)!.hidden_reason, 'Une plaque lisible')
-    assert.equal((await Report.findOrFail(absorbed.id)).mergedIntoId, duplicate.id)
+    const absorbedAfterUndo = await Report.findOrFail(absorbed.id)
+    assert.equal(absorbedAfterUndo.mergedIntoId, duplicate.id)
 
     // Back in the queue and, published, on the map; both histories say so.
     const queue = await client.get('/signalement').withInertia().loginAs(moderator)
@@ -638,9 +641,8 @@ test.group('Signalement back-office: queue, map, detail, photos, duplicates, CSV
     )
     const moderator = await makeAgent('csv.pages@example.test', [[gers.auch, 'moderator']])
     const tenant = new Tenant(moderator, gers.auch, 'moderator')
-    const expected = (await new ListReportQueue().handle(tenant, { category: 'voirie' }, null)).map(
-      (report) => report.id
-    )
+    const queue = await new ListReportQueue().handle(tenant, { category: 'voirie' }, null)
+    const expected = queue.map((report) => report.id)
     assert.lengthOf(expected, 7)
 
     const chunks: string[] = []

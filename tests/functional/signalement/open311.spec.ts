@@ -369,7 +369,8 @@ test.group('Signalement: Open311 GeoReport v2', (group) => {
     assert.equal(one.body()[0].media_url, form.media_url)
     const listed = await client.get('/open311/v2/requests.json').qs({ jurisdiction_id: '32013' })
     assert.equal(listed.body()[0].media_url, form.media_url)
-    const oneXml = xml.parse((await client.get(`/open311/v2/requests/${id}.xml`)).text())
+    const oneAsXml = await client.get(`/open311/v2/requests/${id}.xml`)
+    const oneXml = xml.parse(oneAsXml.text())
     assert.equal(oneXml.service_requests.request.media_url, form.media_url)
     // The device is the client's business: never published.
     assert.notInclude(one.text(), 'tablette-voirie-7')
