@@ -65,7 +65,7 @@ router
 
 /*
 | Back-office: the queue's map and CSV export, a report's detail (photos, video, history) with
-| hiding a photo and merging a duplicate, statistics, categories and Open311 keys.
+| hiding a photo and merging a duplicate (and undoing either), statistics, categories and Open311 keys.
 */
 const ReportController = () => import('#signalement/controllers/back_office/report_controller')
 const StatisticsController = () =>
@@ -102,6 +102,10 @@ router
     router
       .post('/signalement/:id/hide-photo', [ReportController, 'hidePhoto'])
       .as('signalement.hide_photo')
+    router
+      .post('/signalement/:id/unhide-photo', [ReportController, 'unhidePhoto'])
+      .as('signalement.unhide_photo')
     router.post('/signalement/:id/merge', [ReportController, 'merge']).as('signalement.merge')
+    router.post('/signalement/:id/unmerge', [ReportController, 'unmerge']).as('signalement.unmerge')
   })
   .use(tenantBackOffice())

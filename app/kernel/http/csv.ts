@@ -19,11 +19,21 @@ export function csvField(value: CsvValue): string {
   return NEEDS_QUOTES.test(text) ? `"${text.replace(/"/g, '""')}"` : text
 }
 
+/** One line, its CRLF included. */
+export function csvLine(row: CsvValue[]): string {
+  return `${row.map(csvField).join(';')}\r\n`
+}
+
+/** How a file starts: the BOM and the header line (for files written piece by piece). */
+export function csvStart(headers: string[]): string {
+  return `${BOM}${csvLine(headers)}`
+}
+
 /** The whole file: BOM, header line, one line per row. */
 export function toCsv(headers: string[], rows: Iterable<CsvValue[]>): string {
-  const lines = [headers.map(csvField).join(';')]
-  for (const row of rows) lines.push(row.map(csvField).join(';'))
-  return `${BOM}${lines.join('\r\n')}\r\n`
+  let text = csvStart(headers)
+  for (const row of rows) text += csvLine(row)
+  return text
 }
 
 /** `Content-Disposition` for a download named `name` (ASCII fallback and UTF-8 form). */

@@ -3,7 +3,7 @@ import { DateTime } from 'luxon'
 import { DomainError } from '#kernel/http/errors'
 import type Tenant from '#kernel/tenancy/tenant'
 import ReportEvent from '#signalement/models/report_event'
-import { lockedReport } from '#signalement/support/locked_report'
+import { lockedReport, lockedReportMedia } from '#signalement/support/locked_report'
 import { notifyReporter } from '#signalement/support/notify_reporter'
 
 export interface HidePhotoInput {
@@ -22,21 +22,7 @@ export default class HideReportPhoto {
   async handle(tenant: Tenant, input: HidePhotoInput) {
     const { report, kind } = await db.transaction(async (trx) => {
       const row = await lockedReport(tenant, input.reportId, trx)
-      const attached = await trx
-        .from('signalement_report_media as rm')
-        .join('media as m', 'm.id', 'rm.media_id')
-        .where({ 'rm.report_id': row.id, 'rm.media_id': input.mediaId })
-        .forUpdate('rm')
-        .select('rm.hidden_at', 'm.kind')
-        .first()
-      if (!attached) {
-        throw new DomainError(
-          'E_MEDIA_NOT_IN_REPORT',
-          'Ce média n’appartient pas à ce signalement',
-          422,
-          'mediaId'
-        )
-      }
+      const attached = await lockedReportMedia(trx, row.id, input.mediaId)
       if (attached.hidden_at) {
         throw new DomainError('E_ALREADY_HIDDEN', 'Ce média est déjà masqué', 422, 'mediaId')
       }
@@ -53,7 +39,7 @@ export default class HideReportPhoto {
         },
         { client: trx }
       )
-      return { report: row, kind: attached.kind as 'image' | 'video' }
+      return { report: row, kind: attached.kind }
     })
     await notifyReporter(
       report,

@@ -20,6 +20,12 @@ export const QUEUE_PAGE_LIMIT = 500
 /** The current authority's reports, newest first, filtered as the agent asks. */
 export default class ListReportQueue {
   async handle(tenant: Tenant, filters: QueueFilters, limit: number | null = QUEUE_PAGE_LIMIT) {
+    const query = this.query(tenant, filters)
+    return limit === null ? query : query.limit(limit)
+  }
+
+  /** The filtered queue as a query, newest first (created_at, then id: a keyset for pages). */
+  query(tenant: Tenant, filters: QueueFilters) {
     const query = Report.ownedBy(tenant).whereNull('merged_into_id')
     if (filters.status) query.where('status', filters.status)
     if (filters.category) query.where('category_code', filters.category)
@@ -38,8 +44,7 @@ export default class ListReportQueue {
         DateTime.fromISO(filters.to, { zone: 'Europe/Paris' }).plus({ days: 1 }).toJSDate()
       )
     }
-    query.orderBy('created_at', 'desc').orderBy('id', 'desc')
-    return limit === null ? query : query.limit(limit)
+    return query.orderBy('created_at', 'desc').orderBy('id', 'desc')
   }
 
   /** The communes the authority's reports lie in, by name: the choices of the commune filter. */

@@ -24,6 +24,7 @@ const refuse = (message: string) => new DomainError('E_INVALID_MERGE', message, 
  * is rejected with a link to the original (`merged_into_id`) and leaves the queue and the map;
  * the original gains its photos and video, its supports and its reporter as a supporter; the
  * duplicates it had absorbed follow it. Both histories say so; the duplicate's reporter is told.
+ * What it changed is recorded (`signalement_report_merges`) so that UnmergeReport can undo it.
  */
 export default class MergeReport {
   async handle(tenant: Tenant, input: MergeInput) {
@@ -54,14 +55,30 @@ export default class MergeReport {
         )
       }
 
-      await this.transferMedia(trx, copy.id, original.id)
-      original.supportsCount = await this.transferSupports(trx, copy, original)
+      const addedMediaIds = await this.transferMedia(trx, copy.id, original.id)
+      const { count, addedSupporterIds } = await this.transferSupports(trx, copy, original)
+      original.supportsCount = count
       await original.save()
       // Duplicates of the duplicate now point at the original.
-      await trx
+      const repointed: Array<{ id: number }> = await trx
         .from('signalement_reports')
         .where('merged_into_id', copy.id)
         .update({ merged_into_id: original.id })
+        .returning('id')
+
+      // What UnmergeReport needs to put everything back as it was.
+      await trx.table('signalement_report_merges').insert({
+        duplicate_id: copy.id,
+        original_id: original.id,
+        previous_status: copy.status,
+        previous_resolved_at: copy.resolvedAt?.toJSDate() ?? null,
+        previous_overdue: copy.overdue,
+        previous_public_message: copy.publicMessage,
+        added_media_ids: addedMediaIds,
+        added_supporter_ids: addedSupporterIds,
+        repointed_report_ids: repointed.map((row) => row.id),
+        created_at: new Date(),
+      })
 
       const fromStatus = copy.status
       copy.mergedIntoId = original.id
@@ -104,9 +121,12 @@ export default class MergeReport {
     return duplicate
   }
 
-  /** The duplicate's media join the original's, after them, hidden ones staying hidden. */
+  /**
+   * The duplicate's media join the original's, after them, hidden ones staying hidden. Returns
+   * the ids it added (not those the original already had).
+   */
   private async transferMedia(trx: TransactionClientContract, fromId: number, toId: number) {
-    await trx.rawQuery(
+    const { rows } = await trx.rawQuery(
       `INSERT INTO signalement_report_media (report_id, media_id, position, hidden_reason, hidden_at)
        SELECT ?, rm.media_id,
               (SELECT COALESCE(MAX(position), -1) FROM signalement_report_media WHERE report_id = ?)
@@ -114,17 +134,20 @@ export default class MergeReport {
               rm.hidden_reason, rm.hidden_at
        FROM signalement_report_media rm
        WHERE rm.report_id = ?
-       ON CONFLICT (report_id, media_id) DO NOTHING`,
+       ON CONFLICT (report_id, media_id) DO NOTHING
+       RETURNING media_id`,
       [toId, toId, fromId]
     )
+    return (rows as Array<{ media_id: number }>).map((row) => row.media_id)
   }
 
   /**
    * The duplicate's supporters, and its reporter (they met the same problem), support the
-   * original, once each; the original's reporter is not their own supporter. Returns the count.
+   * original, once each; the original's reporter is not their own supporter. Returns the new
+   * count and the supporters it added.
    */
   private async transferSupports(trx: TransactionClientContract, copy: Report, original: Report) {
-    await trx.rawQuery(
+    const added = await trx.rawQuery(
       `INSERT INTO signalement_supports (report_id, citizen_id, created_at)
        SELECT ?, s.citizen_id, s.created_at FROM (
          SELECT citizen_id, created_at FROM signalement_supports WHERE report_id = ?
@@ -132,13 +155,21 @@ export default class MergeReport {
          SELECT citizen_id, created_at FROM signalement_reports WHERE id = ? AND citizen_id IS NOT NULL
        ) s
        WHERE s.citizen_id <> ?
-       ON CONFLICT (report_id, citizen_id) DO NOTHING`,
+       ON CONFLICT (report_id, citizen_id) DO NOTHING
+       RETURNING citizen_id`,
       [original.id, copy.id, copy.id, original.citizenId ?? 0]
     )
-    const { rows } = await trx.rawQuery(
-      'SELECT count(*)::int AS n FROM signalement_supports WHERE report_id = ?',
-      [original.id]
-    )
-    return rows[0].n as number
+    return {
+      count: await countSupports(trx, original.id),
+      addedSupporterIds: (added.rows as Array<{ citizen_id: number }>).map((row) => row.citizen_id),
+    }
   }
+}
+
+export async function countSupports(trx: TransactionClientContract, reportId: number) {
+  const { rows } = await trx.rawQuery(
+    'SELECT count(*)::int AS n FROM signalement_supports WHERE report_id = ?',
+    [reportId]
+  )
+  return rows[0].n as number
 }

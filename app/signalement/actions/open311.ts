@@ -82,7 +82,7 @@ export class ListOpen311Services {
 }
 
 const REQUEST_COLUMNS = `r.id, r.category_code, r.status, r.description, r.lat, r.lng, r.address,
-  r.public_message, r.created_at, r.updated_at, r.resolved_at, a.code AS agency_code, a.name AS agency_name`
+  r.public_message, r.media_url, r.created_at, r.updated_at, r.resolved_at, a.code AS agency_code, a.name AS agency_name`
 
 /** The spec's w3 date-time: seconds and the zone, as in `2010-01-01T00:00:00Z`. */
 const w3 = (date: Date) =>
@@ -106,7 +106,7 @@ function requestJson(row: any) {
     zipcode: null,
     lat: row.lat,
     long: row.lng,
-    media_url: null,
+    media_url: row.media_url,
   }
 }
 
@@ -177,6 +177,9 @@ export class SubmitOpen311Request {
     email?: string
     firstName?: string
     lastName?: string
+    /** Raw form values: a repeated field arrives as an array and is refused. */
+    mediaUrl?: unknown
+    deviceId?: unknown
   }) {
     const key = input.apiKey
       ? await Open311ApiKey.query()
@@ -209,6 +212,8 @@ export class SubmitOpen311Request {
         'lat'
       )
     }
+    const mediaUrl = open311MediaUrl(input.mediaUrl)
+    const deviceId = open311DeviceId(input.deviceId)
     const name = [input.firstName, input.lastName].filter(Boolean).join(' ') || null
     const report = await new SubmitReport().handle({
       categoryCode: input.serviceCode,
@@ -216,8 +221,49 @@ export class SubmitOpen311Request {
       lat: input.lat,
       lng: input.long,
       address: input.addressString ?? null,
-      reporter: { email: input.email ?? null, name, apiKeyId: key.id },
+      reporter: { email: input.email ?? null, name, apiKeyId: key.id, mediaUrl, deviceId },
     })
     return [{ service_request_id: String(report.id), service_notice: null, account_id: null }]
   }
+}
+
+/**
+ * `media_url` as the spec means it: a link to a photo the client hosts. Only an absolute
+ * http(s) URL is kept (a `javascript:` or `file:` link must never reach an agent's page); it
+ * is stored as given and never fetched here.
+ */
+function open311MediaUrl(value: unknown) {
+  const refuse = () =>
+    new DomainError(
+      'E_OPEN311',
+      'media_url doit être une adresse http ou https complète (2 048 caractères au plus)',
+      400,
+      'media_url'
+    )
+  if (value === undefined || value === null) return null
+  if (typeof value !== 'string') throw refuse()
+  const text = value.trim()
+  if (!text) return null
+  if (text.length > 2048) throw refuse()
+  let url: URL
+  try {
+    url = new URL(text)
+  } catch {
+    throw refuse()
+  }
+  if ((url.protocol !== 'http:' && url.protocol !== 'https:') || !url.hostname) throw refuse()
+  return text
+}
+
+function open311DeviceId(value: unknown) {
+  if (value === undefined || value === null) return null
+  if (typeof value !== 'string' || value.trim().length > 255) {
+    throw new DomainError(
+      'E_OPEN311',
+      'device_id doit être un texte de 255 caractères au plus',
+      400,
+      'device_id'
+    )
+  }
+  return value.trim() || null
 }

@@ -1,5 +1,5 @@
 import db from '@adonisjs/lucid/services/db'
-import { DomainError } from '#kernel/http/errors'
+import { ConflictError, DomainError } from '#kernel/http/errors'
 import type Tenant from '#kernel/tenancy/tenant'
 import ReportEvent from '#signalement/models/report_event'
 import { lockedReport } from '#signalement/support/locked_report'
@@ -15,6 +15,14 @@ export default class ReassignReport {
   ) {
     return db.transaction(async (trx) => {
       const report = await lockedReport(tenant, input.reportId, trx)
+      // A merged duplicate is closed; its supports and photos live on in the original, which
+      // is the one to hand over (handing the copy alone would split the case between two).
+      if (report.mergedIntoId !== null) {
+        throw new ConflictError(
+          'E_REPORT_MERGED',
+          `Ce signalement a été regroupé avec le signalement n° ${report.mergedIntoId} : confiez plutôt le n° ${report.mergedIntoId} à une autre collectivité`
+        )
+      }
       const lineage = await trx
         .from('collectivities')
         .where('id', report.communeId)

@@ -38,7 +38,7 @@ export class ExportReports {
 /**
  * When an account goes, its reports stay with the authority that handles them (a pothole still
  * needs filling; the public map and the statistics must not change) but no longer point to the
- * person; its "me too" and flags go, and the counters shown follow. Inside the deletion's
+ * person; its "me too" and flags go (and from merges' undo records), and the counters follow. Inside the deletion's
  * transaction. (The photos and videos go with the citizen's uploads, in the media kernel.)
  */
 export class DetachReports {
@@ -58,5 +58,11 @@ export class DetachReports {
         [citizenId]
       )
     }
+    // A merge's undo record names the supporters it moved: the account's id goes from it too.
+    await trx.rawQuery(
+      `UPDATE signalement_report_merges SET added_supporter_ids = array_remove(added_supporter_ids, ?)
+       WHERE ? = ANY(added_supporter_ids)`,
+      [citizenId, citizenId]
+    )
   }
 }

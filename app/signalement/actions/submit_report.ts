@@ -15,7 +15,15 @@ export interface SubmitReportInput {
   mediaIds?: number[]
   anonymous?: boolean
   /** A signed-in citizen, or an Open311 client's reporter (no account). */
-  reporter: { citizenId: number } | { email: string | null; name: string | null; apiKeyId: number }
+  reporter: { citizenId: number } | Open311Reporter
+}
+
+export interface Open311Reporter {
+  email: string | null
+  name: string | null
+  apiKeyId: number
+  mediaUrl?: string | null
+  deviceId?: string | null
 }
 
 /**
@@ -53,6 +61,8 @@ export default class SubmitReport {
           reporterName: 'name' in input.reporter ? input.reporter.name : null,
           source: citizenId === null ? 'open311' : 'app',
           apiKeyId: 'apiKeyId' in input.reporter ? input.reporter.apiKeyId : null,
+          mediaUrl: 'apiKeyId' in input.reporter ? (input.reporter.mediaUrl ?? null) : null,
+          deviceId: 'apiKeyId' in input.reporter ? (input.reporter.deviceId ?? null) : null,
           anonymous: input.anonymous ?? false,
           status: 'submitted',
           moderation: route.settings.autoPublish ? 'published' : 'pending',

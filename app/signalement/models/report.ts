@@ -51,6 +51,14 @@ export default class Report extends compose(BaseModel, TenantOwned) {
   @column()
   declare apiKeyId: number | null
 
+  /** Open311 `media_url`: a link for agents, never fetched by the server (SSRF). */
+  @column()
+  declare mediaUrl: string | null
+
+  /** Open311 `device_id`: the client's identifier of the reporting device. */
+  @column()
+  declare deviceId: string | null
+
   @column()
   declare anonymous: boolean
 

@@ -9,7 +9,9 @@ export type ReportEventKind =
   | 'merged'
   | 'published'
   | 'hidden'
+  | 'unmerged'
   | 'photo_hidden'
+  | 'photo_unhidden'
   | 'flagged_hidden'
 
 /** One line of a report's history: who did what, what the reporter was told, what stays inside. */

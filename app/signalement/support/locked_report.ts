@@ -1,4 +1,5 @@
 import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
+import { DomainError } from '#kernel/http/errors'
 import type Tenant from '#kernel/tenancy/tenant'
 import Report from '#signalement/models/report'
 
@@ -12,4 +13,28 @@ export async function lockedReport(tenant: Tenant, id: number, trx: TransactionC
   const report = await Report.findOwnedOrFail(tenant, id, trx)
   report.useTransaction(trx)
   return report
+}
+
+/** One media of a locked report, its row locked too; a media of another report is refused. */
+export async function lockedReportMedia(
+  trx: TransactionClientContract,
+  reportId: number,
+  mediaId: number
+): Promise<{ hidden_at: Date | null; hidden_reason: string | null; kind: 'image' | 'video' }> {
+  const attached = await trx
+    .from('signalement_report_media as rm')
+    .join('media as m', 'm.id', 'rm.media_id')
+    .where({ 'rm.report_id': reportId, 'rm.media_id': mediaId })
+    .forUpdate('rm')
+    .select('rm.hidden_at', 'rm.hidden_reason', 'm.kind')
+    .first()
+  if (!attached) {
+    throw new DomainError(
+      'E_MEDIA_NOT_IN_REPORT',
+      'Ce média n’appartient pas à ce signalement',
+      422,
+      'mediaId'
+    )
+  }
+  return attached
 }

@@ -14,9 +14,11 @@ const EVENT_LABELS: Record<ReportEventKind, string> = {
   note: 'Note',
   reassigned: 'Confié à une autre collectivité',
   merged: 'Doublon regroupé',
+  unmerged: 'Regroupement annulé',
   published: 'Publié sur la carte',
   hidden: 'Masqué de la carte',
   photo_hidden: 'Média masqué',
+  photo_unhidden: 'Média de nouveau visible',
   flagged_hidden: 'Masqué après signalements d’habitants',
 }
 
@@ -34,6 +36,8 @@ export function reportDetailProps(detail: Detail) {
     acknowledgedAt: report.acknowledgedAt?.toISO() ?? null,
     resolvedAt: report.resolvedAt?.toISO() ?? null,
     reporter: detail.reporter,
+    mediaUrl: report.mediaUrl,
+    deviceId: report.deviceId,
     photos: detail.media.filter((item) => item.kind === 'image'),
     video: detail.media.find((item) => item.kind === 'video') ?? null,
     duplicates: detail.duplicates.map((row) => ({ id: row.id, description: row.description })),

@@ -47,6 +47,15 @@ export const hidePhotoValidator = withFieldLabels(
   { mediaId: 'photo', reason: 'motif' }
 )
 
+export const unhidePhotoValidator = withFieldLabels(vine.create({ mediaId: idRule() }), {
+  mediaId: 'photo',
+})
+
+export const unmergeValidator = withFieldLabels(
+  vine.create({ internalNote: vine.string().trim().maxLength(4000).optional() }),
+  { internalNote: 'note interne' }
+)
+
 export const mergeValidator = withFieldLabels(
   vine.create({
     intoId: idRule(),

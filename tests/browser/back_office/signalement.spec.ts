@@ -7,6 +7,9 @@ import { createCitizen } from '#tests/helpers/citizens'
 import { citizenMedia, gersWithShapes, POINTS } from '#tests/fixtures/signalement/gers'
 import SubmitReport from '#signalement/actions/submit_report'
 import Report from '#signalement/models/report'
+import MergeReport from '#signalement/actions/merge_report'
+import HideReportPhoto from '#signalement/actions/hide_report_photo'
+import Tenant from '#kernel/tenancy/tenant'
 
 let gers: Awaited<ReturnType<typeof gersWithShapes>>
 
@@ -98,6 +101,59 @@ test.group('Signalement back-office in a browser', (group) => {
     await page.getByText('Doublons regroupés ici').waitFor()
     const merged = await Report.findOrFail(duplicate.id)
     assert.equal(merged.mergedIntoId, original.id)
+    assert.deepEqual(cspViolationsOf(page), [])
+  })
+
+  test('a moderator undoes a merge and shows a hidden photo again, with the buttons on the report’s page', async ({
+    visit,
+    assert,
+  }) => {
+    const original = await report('voirie', 'Ornière chemin du Moulin', true)
+    const duplicate = await report('voirie', 'Ornière près du moulin', true)
+    const moderator = await makeAgent('annulation.navigateur@example.test', [
+      [gers.auch, 'moderator'],
+    ])
+    const tenant = new Tenant(moderator, gers.auch, 'moderator')
+    const [firstPhoto] = await db
+      .from('signalement_report_media')
+      .where('report_id', duplicate.id)
+      .orderBy('position')
+      .select('media_id')
+    await new HideReportPhoto().handle(tenant, {
+      reportId: duplicate.id,
+      mediaId: firstPhoto.media_id,
+      reason: 'Un visage reconnaissable',
+    })
+    await new MergeReport().handle(tenant, { reportId: duplicate.id, intoId: original.id })
+
+    const page = await signIn(visit, 'annulation.navigateur@example.test')
+    // The page with both new buttons passes axe-core and 390 px.
+    await assertAccessiblePage(page, `/signalement/${duplicate.id}`, 'merged duplicate', assert)
+    await page.goto(`/signalement/${duplicate.id}`)
+    await page.getByTestId('merged-into').waitFor()
+    await page.getByRole('button', { name: 'Annuler le regroupement' }).click()
+    await page.getByTestId('merged-into').waitFor({ state: 'detached' })
+    await page.getByRole('button', { name: 'Regrouper comme doublon' }).waitFor()
+    await page.getByText('Regroupement annulé', { exact: true }).waitFor()
+    assert.include(await page.getByTestId('status').innerText(), 'Déposé')
+    const restored = await Report.findOrFail(duplicate.id)
+    assert.isNull(restored.mergedIntoId)
+    const onOriginal = await db
+      .from('signalement_report_media')
+      .where('report_id', original.id)
+      .count('* as n')
+      .first()
+    assert.equal(Number(onOriginal.n), 3)
+
+    await page.getByRole('button', { name: 'Rendre visible la photo 1' }).click()
+    await page.getByTestId('hidden-media').waitFor({ state: 'detached' })
+    await page.getByRole('button', { name: 'Masquer la photo 1' }).waitFor()
+    await page.getByText('Média de nouveau visible', { exact: true }).waitFor()
+    const visible = await db
+      .from('signalement_report_media')
+      .where({ report_id: duplicate.id, media_id: firstPhoto.media_id })
+      .first()
+    assert.isNull(visible.hidden_at)
     assert.deepEqual(cspViolationsOf(page), [])
   })
 

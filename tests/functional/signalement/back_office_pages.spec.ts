@@ -9,6 +9,9 @@ import { citizenMedia, gersWithShapes, POINTS } from '#tests/fixtures/signalemen
 import Collectivity from '#kernel/territories/models/collectivity'
 import SubmitReport from '#signalement/actions/submit_report'
 import ModerateReport from '#signalement/actions/moderate_report'
+import MergeReport from '#signalement/actions/merge_report'
+import ListReportQueue from '#signalement/actions/list_report_queue'
+import ExportReportQueueCsv from '#signalement/actions/export_report_queue_csv'
 import Tenant from '#kernel/tenancy/tenant'
 import Report from '#signalement/models/report'
 import ReportEvent from '#signalement/models/report_event'
@@ -388,5 +391,281 @@ test.group('Signalement back-office: queue, map, detail, photos, duplicates, CSV
     )
     const untouched = await Report.findOrFail(original.id)
     assert.isNull(untouched.mergedIntoId)
+  })
+
+  test('a merged duplicate cannot be handed to another authority: 409, the message names its original', async ({
+    client,
+    assert,
+  }) => {
+    const { report: original, moderator } = await reportWithMedia()
+    const duplicate = await makeReport({ collectivityId: gers.auch.id, communeId: gers.auch.id })
+    await new MergeReport().handle(new Tenant(moderator, gers.auch, 'moderator'), {
+      reportId: duplicate.id,
+      intoId: original.id,
+    })
+    const expected = `Ce signalement a été regroupé avec le signalement n° ${original.id} : confiez plutôt le n° ${original.id} à une autre collectivité`
+
+    const asJson = await client
+      .post(`/signalement/${duplicate.id}/reassign`)
+      .header('accept', 'application/json')
+      .json({ toCollectivityId: gers.gers.id })
+      .withCsrfToken()
+      .loginAs(moderator)
+    asJson.assertStatus(409)
+    assert.deepEqual(asJson.body().errors, [{ code: 'E_REPORT_MERGED', message: expected }])
+
+    // From the page: back to it with the message flashed.
+    const fromPage = await client
+      .post(`/signalement/${duplicate.id}/reassign`)
+      .form({ toCollectivityId: gers.gers.id })
+      .header('referer', `/signalement/${duplicate.id}`)
+      .withCsrfToken()
+      .redirects(0)
+      .loginAs(moderator)
+    fromPage.assertStatus(302)
+    assert.equal(fromPage.header('location'), `/signalement/${duplicate.id}`)
+    fromPage.assertFlashMessage('error', expected)
+
+    const unchanged = await Report.findOrFail(duplicate.id)
+    assert.equal(unchanged.collectivityId, gers.auch.id)
+    const reassigned = await ReportEvent.query()
+      .where({ reportId: duplicate.id, kind: 'reassigned' })
+      .first()
+    assert.isNull(reassigned)
+  })
+
+  test('a moderator undoes a merge: the duplicate gets its state back, its photos and supports leave the original', async ({
+    client,
+    assert,
+  }) => {
+    const { report: original, moderator } = await reportWithMedia()
+    const { citizen: secondReporter, report: duplicate, photo } = await reportWithMedia()
+    const tenant = new Tenant(moderator, gers.auch, 'moderator')
+    await Report.query()
+      .where('id', duplicate.id)
+      .update({ status: 'in_progress', public_message: 'Intervention prévue', overdue: true })
+    const both = await createCitizen()
+    const onlyDuplicate = await createCitizen()
+    await db.table('signalement_supports').multiInsert([
+      { report_id: original.id, citizen_id: both.id, created_at: new Date() },
+      { report_id: duplicate.id, citizen_id: both.id, created_at: new Date() },
+      { report_id: duplicate.id, citizen_id: onlyDuplicate.id, created_at: new Date() },
+    ])
+    await Report.query().where('id', original.id).update({ supports_count: 1 })
+    // A third report already absorbed by the duplicate: it follows it to the original, and back.
+    const absorbed = await makeReport({ collectivityId: gers.auch.id, communeId: gers.auch.id })
+    await new MergeReport().handle(tenant, { reportId: absorbed.id, intoId: duplicate.id })
+    await new MergeReport().handle(tenant, { reportId: duplicate.id, intoId: original.id })
+    const absorbedAfterMerge = await Report.findOrFail(absorbed.id)
+    assert.equal(absorbedAfterMerge.mergedIntoId, original.id)
+    const originalAfterMerge = await Report.findOrFail(original.id)
+    assert.equal(originalAfterMerge.supportsCount, 3)
+    // Hidden on the original after the merge: the duplicate keeps it hidden once taken back.
+    await client
+      .post(`/signalement/${original.id}/hide-photo`)
+      .json({ mediaId: photo.id, reason: 'Une plaque lisible' })
+      .withCsrfToken()
+      .loginAs(moderator)
+    const fake = mail.fake()
+
+    const undone = await client
+      .post(`/signalement/${duplicate.id}/unmerge`)
+      .json({ internalNote: 'Pas le même trou' })
+      .withCsrfToken()
+      .redirects(0)
+      .loginAs(moderator)
+    undone.assertStatus(302)
+    assert.equal(undone.header('location'), `/signalement/${duplicate.id}`)
+
+    const restored = await Report.findOrFail(duplicate.id)
+    assert.isNull(restored.mergedIntoId)
+    assert.equal(restored.status, 'in_progress')
+    assert.equal(restored.publicMessage, 'Intervention prévue')
+    assert.isNull(restored.resolvedAt)
+    assert.isTrue(restored.overdue)
+    const kept = await Report.findOrFail(original.id)
+    assert.equal(kept.supportsCount, 1)
+    const supporters = await db
+      .from('signalement_supports')
+      .where('report_id', original.id)
+      .select('citizen_id')
+    assert.deepEqual(
+      supporters.map((row) => row.citizen_id),
+      [both.id]
+    )
+    const mediaOf = (id: number) =>
+      db
+        .from('signalement_report_media')
+        .where('report_id', id)
+        .orderBy('position')
+        .select('media_id', 'hidden_reason')
+    assert.lengthOf(await mediaOf(original.id), 3)
+    const own = await mediaOf(duplicate.id)
+    assert.lengthOf(own, 3)
+    assert.equal(own.find((row) => row.media_id === photo.id)!.hidden_reason, 'Une plaque lisible')
+    const absorbedAfterUndo = await Report.findOrFail(absorbed.id)
+    assert.equal(absorbedAfterUndo.mergedIntoId, duplicate.id)
+
+    // Back in the queue and, published, on the map; both histories say so.
+    const queue = await client.get('/signalement').withInertia().loginAs(moderator)
+    assert.include(ids(queue.body().props.reports), duplicate.id)
+    const map = await client.get('/api/v1/collectivities/32013/reports')
+    assert.include(ids(map.body().data), duplicate.id)
+    const page = await client.get(`/signalement/${duplicate.id}`).withInertia().loginAs(moderator)
+    assert.isNull(page.body().props.report.mergedIntoId)
+    assert.containsSubset(page.body().props.report.history.at(-1), {
+      kind: 'unmerged',
+      label: 'Regroupement annulé',
+      fromStatus: 'Rejeté',
+      internalNote: `Ne fait plus partie du n° ${original.id} : Pas le même trou`,
+    })
+    const originalHistory = await ReportEvent.query().where('reportId', original.id).orderBy('id')
+    assert.equal(originalHistory.at(-1)!.kind, 'unmerged')
+    const mails = fake.mails.queued(
+      (sent) => sent instanceof ReportUpdateMail
+    ) as ReportUpdateMail[]
+    assert.deepEqual(
+      mails.map((sent) => sent.email),
+      [secondReporter.email]
+    )
+
+    // Refusals, in French with a 409: not merged (any more), out of order, merged before undo existed.
+    const refuse = (id: number) =>
+      client
+        .post(`/signalement/${id}/unmerge`)
+        .header('accept', 'application/json')
+        .json({})
+        .withCsrfToken()
+        .loginAs(moderator)
+    const again = await refuse(duplicate.id)
+    again.assertStatus(409)
+    assert.equal(again.body().errors[0].message, 'Ce signalement n’est regroupé avec aucun autre')
+    const third = await makeReport({ collectivityId: gers.auch.id, communeId: gers.auch.id })
+    await new MergeReport().handle(tenant, { reportId: duplicate.id, intoId: original.id })
+    await new MergeReport().handle(tenant, { reportId: original.id, intoId: third.id })
+    const outOfOrder = await refuse(duplicate.id)
+    outOfOrder.assertStatus(409)
+    assert.equal(
+      outOfOrder.body().errors[0].message,
+      `Le signalement n° ${original.id} a depuis été regroupé avec le n° ${third.id} : annulez d’abord ce regroupement-là`
+    )
+    const legacy = await makeReport({
+      collectivityId: gers.auch.id,
+      communeId: gers.auch.id,
+      status: 'rejected',
+      mergedIntoId: third.id,
+    })
+    const unavailable = await refuse(legacy.id)
+    unavailable.assertStatus(409)
+    assert.equal(unavailable.body().errors[0].code, 'E_UNMERGE_UNAVAILABLE')
+  })
+
+  test('a moderator shows a hidden photo again: public at once, the history keeps both steps', async ({
+    client,
+    assert,
+  }) => {
+    const { report, photo, second, moderator } = await reportWithMedia()
+    const post = (path: string, body: Record<string, unknown>) =>
+      client
+        .post(`/signalement/${report.id}/${path}`)
+        .header('accept', 'application/json')
+        .json(body)
+        .withCsrfToken()
+        .loginAs(moderator)
+    const notHidden = await post('unhide-photo', { mediaId: photo.id })
+    notHidden.assertStatus(422)
+    assert.deepEqual(notHidden.body().errors, [
+      { code: 'E_NOT_HIDDEN', message: 'Ce média n’est pas masqué', field: 'mediaId' },
+    ])
+    const hidden = await client
+      .post(`/signalement/${report.id}/hide-photo`)
+      .json({ mediaId: photo.id, reason: 'Un visage' })
+      .withCsrfToken()
+      .redirects(0)
+      .loginAs(moderator)
+    hidden.assertStatus(302)
+    const publicBefore = await client.get(`/api/v1/reports/${report.id}`)
+    assert.deepEqual(ids(publicBefore.body().data.photos), [second.id])
+
+    const shown = await client
+      .post(`/signalement/${report.id}/unhide-photo`)
+      .form({ mediaId: photo.id })
+      .withCsrfToken()
+      .redirects(0)
+      .loginAs(moderator)
+    shown.assertStatus(302)
+    shown.assertFlashMessage('success', 'Média de nouveau visible du public')
+    const publicAfter = await client.get(`/api/v1/reports/${report.id}`)
+    assert.deepEqual(ids(publicAfter.body().data.photos), [photo.id, second.id])
+    const page = await client.get(`/signalement/${report.id}`).withInertia().loginAs(moderator)
+    const props = page.body().props.report
+    assert.isNull(props.photos[0].hiddenAt)
+    assert.deepEqual(
+      props.history.slice(-2).map((line: { kind: string }) => line.kind),
+      ['photo_hidden', 'photo_unhidden']
+    )
+    assert.equal(props.history.at(-1).internalNote, 'Masqué auparavant pour : Un visage')
+    const foreign = await post('unhide-photo', { mediaId: 999999 })
+    foreign.assertStatus(422)
+    assert.equal(foreign.body().errors[0].field, 'mediaId')
+  })
+
+  test('the CSV export streams keyset pages: every filtered row once, in the queue’s order, whatever the page size', async ({
+    client,
+    assert,
+  }) => {
+    const made: Report[] = []
+    for (let index = 0; index < 7; index++) {
+      made.push(
+        await makeReport({
+          collectivityId: gers.auch.id,
+          communeId: index % 2 ? gers.auch.id : gers.condom.id,
+          description: `Trou n° ${index}`,
+        })
+      )
+    }
+    await makeReport({
+      collectivityId: gers.auch.id,
+      communeId: gers.auch.id,
+      categoryCode: 'eclairage',
+    })
+    // Ties on created_at, and two dates in the same millisecond: the key must keep the
+    // microseconds, or a page boundary there would skip a row.
+    await db.rawQuery(
+      `UPDATE signalement_reports SET created_at = CASE
+         WHEN id IN (?, ?, ?) THEN '2026-05-04 09:30:00.123456+02'::timestamptz
+         WHEN id = ? THEN '2026-05-04 09:30:00.123400+02'::timestamptz
+         ELSE '2026-05-03 08:00:00+02'::timestamptz END
+       WHERE id IN (${made.map(() => '?').join(',')})`,
+      [made[0].id, made[1].id, made[2].id, made[3].id, ...made.map((report) => report.id)]
+    )
+    const moderator = await makeAgent('csv.pages@example.test', [[gers.auch, 'moderator']])
+    const tenant = new Tenant(moderator, gers.auch, 'moderator')
+    const queue = await new ListReportQueue().handle(tenant, { category: 'voirie' }, null)
+    const expected = queue.map((report) => report.id)
+    assert.lengthOf(expected, 7)
+
+    const chunks: string[] = []
+    for await (const chunk of new ExportReportQueueCsv().handle(tenant, { category: 'voirie' }, 2))
+      chunks.push(chunk)
+    // The BOM and headers, then four pages (2, 2, 2, 1 rows).
+    assert.lengthOf(chunks, 5)
+    assert.isTrue(chunks[0].startsWith('\uFEFFN°;Catégorie;'))
+    const text = chunks.join('')
+    const rows = text.slice(1).trimEnd().split('\r\n').slice(1)
+    assert.deepEqual(
+      rows.map((line) => Number(line.split(';')[0])),
+      expected
+    )
+    assert.equal(rows.find((line) => line.startsWith(`${made[0].id};`))!.split(';')[5], 'Condom')
+    assert.equal(rows.find((line) => line.startsWith(`${made[1].id};`))!.split(';')[5], 'Auch')
+
+    // The route sends the same bytes (default page size).
+    const response = await client
+      .get('/signalement/export.csv')
+      .qs({ category: 'voirie' })
+      .loginAs(moderator)
+    response.assertStatus(200)
+    assert.equal(response.text(), text)
   })
 })

@@ -83,6 +83,17 @@ test.group('Signalement: GDPR export and erasure', (group) => {
     assert,
   }) => {
     const { me, own, supported, flagged } = await busyCitizen(client)
+    // A merge moved their "me too": its undo record names them beside someone else.
+    await db.table('signalement_report_merges').insert({
+      duplicate_id: supported,
+      original_id: flagged,
+      previous_status: 'submitted',
+      previous_overdue: false,
+      added_media_ids: [],
+      added_supporter_ids: [me.citizen.id, me.citizen.id + 1000],
+      repointed_report_ids: [],
+      created_at: new Date(),
+    })
     const deleted = await client
       .delete('/api/v1/me')
       .bearerToken(me.token)
@@ -99,6 +110,11 @@ test.group('Signalement: GDPR export and erasure', (group) => {
     }
     assert.equal(await Report.findOrFail(supported).then((row) => row.supportsCount), 0)
     assert.equal(await Report.findOrFail(flagged).then((row) => row.flagsCount), 0)
+    const merge = await db
+      .from('signalement_report_merges')
+      .where('duplicate_id', supported)
+      .first()
+    assert.deepEqual(merge.added_supporter_ids, [me.citizen.id + 1000])
     const shown = await client.get(`/api/v1/reports/${own}`)
     shown.assertStatus(200)
   })

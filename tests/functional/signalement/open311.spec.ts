@@ -6,6 +6,7 @@ import Open311Key from '../../../commands/open311_key.js'
 import { gersWithShapes, POINTS } from '#tests/fixtures/signalement/gers'
 import Report from '#signalement/models/report'
 import { SPEC_EXAMPLES } from '#tests/fixtures/signalement/open311_examples'
+import { makeAgent } from '#tests/functional/tenancy/fixtures'
 
 const xml = new XMLParser()
 const ordered = new XMLParser({ preserveOrder: true })
@@ -316,5 +317,68 @@ test.group('Signalement: Open311 GeoReport v2', (group) => {
     assert.match(xml.parse(asXml.text()).errors.error.description, /lat et long sont obligatoires/)
     const after = await Report.query().count('* as n').first()
     assert.equal(after!.$extras.n, before!.$extras.n)
+  })
+
+  test('media_url and device_id are kept, media_url is returned and linked for agents; a non-http(s) media_url is a 400', async ({
+    client,
+    assert,
+  }) => {
+    const apiKey = await issueKey()
+    const form = {
+      api_key: apiKey,
+      jurisdiction_id: '32013',
+      service_code: 'voirie',
+      lat: String(POINTS.auch.lat),
+      long: String(POINTS.auch.lng),
+      description: 'Nid-de-poule',
+      media_url: 'https://photos.example.org/requests/638344.jpg',
+      device_id: 'tablette-voirie-7',
+    }
+    for (const bad of [
+      'javascript:alert(1)',
+      'file:///etc/passwd',
+      'pas une adresse',
+      `https://example.org/${'a'.repeat(2050)}`,
+    ]) {
+      const refused = specError(
+        await client.post('/open311/v2/requests.json').form({ ...form, media_url: bad }),
+        400
+      )
+      assert.match(refused.description, /media_url doit être une adresse http ou https/)
+    }
+    const refusedXml = await client
+      .post('/open311/v2/requests.xml')
+      .form({ ...form, media_url: 'ftp://example.org/a.jpg' })
+    refusedXml.assertStatus(400)
+    assert.match(xml.parse(refusedXml.text()).errors.error.description, /media_url/)
+    specError(
+      await client.post('/open311/v2/requests.json').form({ ...form, device_id: 'x'.repeat(256) }),
+      400
+    )
+    assert.equal(Number((await Report.query().count('* as n').first())!.$extras.n), 0)
+
+    const created = await client.post('/open311/v2/requests.json').form(form)
+    created.assertStatus(201)
+    const id = created.body()[0].service_request_id
+    const report = await Report.findOrFail(Number(id))
+    assert.equal(report.mediaUrl, form.media_url)
+    assert.equal(report.deviceId, 'tablette-voirie-7')
+
+    await Report.query().where('id', report.id).update({ moderation: 'published' })
+    const one = await client.get(`/open311/v2/requests/${id}.json`)
+    assert.equal(one.body()[0].media_url, form.media_url)
+    const listed = await client.get('/open311/v2/requests.json').qs({ jurisdiction_id: '32013' })
+    assert.equal(listed.body()[0].media_url, form.media_url)
+    const oneAsXml = await client.get(`/open311/v2/requests/${id}.xml`)
+    const oneXml = xml.parse(oneAsXml.text())
+    assert.equal(oneXml.service_requests.request.media_url, form.media_url)
+    // The device is the client's business: never published.
+    assert.notInclude(one.text(), 'tablette-voirie-7')
+
+    const moderator = await makeAgent('open311.auch@example.test', [[gers.auch, 'moderator']])
+    const detail = await client.get(`/signalement/${id}`).withInertia().loginAs(moderator)
+    detail.assertStatus(200)
+    assert.equal(detail.body().props.report.mediaUrl, form.media_url)
+    assert.equal(detail.body().props.report.deviceId, 'tablette-voirie-7')
   })
 })

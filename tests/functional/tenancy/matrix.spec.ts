@@ -371,7 +371,13 @@ const MATRIX: Record<string, MatrixEntry> = {
     rowOfB: reportOfB,
     body: { mediaId: 1, reason: 'Un visage' },
   },
+  'POST /signalement/:id/unhide-photo': {
+    requires: 'handler',
+    rowOfB: reportOfB,
+    body: { mediaId: 1 },
+  },
   'POST /signalement/:id/merge': { requires: 'handler', rowOfB: reportOfB, body: { intoId: 1 } },
+  'POST /signalement/:id/unmerge': { requires: 'handler', rowOfB: reportOfB, body: {} },
   'GET /signalement/map': { requires: 'handler' },
   'GET /signalement/export.csv': { requires: 'handler' },
   'GET /signalement/statistics': { requires: 'handler' },

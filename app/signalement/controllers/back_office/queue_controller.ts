@@ -1,3 +1,4 @@
+import { Readable } from 'node:stream'
 import type { HttpContext } from '@adonisjs/core/http'
 import { csvDisposition } from '#kernel/http/csv'
 import { mapTiles } from '#kernel/http/map_tiles'
@@ -49,13 +50,13 @@ export default class QueueController {
   async export({ bouncer, tenant, request, response }: HttpContext) {
     await bouncer.authorize('act', 'signalement.handle')
     const filters = await request.validateUsing(queueFiltersValidator, { data: request.qs() })
-    const csv = await new ExportReportQueueCsv().handle(tenant, filters)
     response.header('Content-Type', 'text/csv; charset=utf-8')
     response.header(
       'Content-Disposition',
       csvDisposition(`signalements-${tenant.collectivity.slug}.csv`)
     )
-    return csv
+    // Written as it is read, a page of rows at a time (the file is never whole in memory).
+    response.stream(Readable.from(new ExportReportQueueCsv().handle(tenant, filters)))
   }
 
   async transition({ bouncer, tenant, params, request, response, session }: HttpContext) {

@@ -1,12 +1,19 @@
 import type { HttpContext } from '@adonisjs/core/http'
 import ShowReportForAgent from '#signalement/actions/show_report_for_agent'
 import HideReportPhoto from '#signalement/actions/hide_report_photo'
+import UnhideReportPhoto from '#signalement/actions/unhide_report_photo'
 import MergeReport from '#signalement/actions/merge_report'
-import { hidePhotoValidator, mergeValidator } from '#signalement/validators/back_office'
+import UnmergeReport from '#signalement/actions/unmerge_report'
+import {
+  hidePhotoValidator,
+  mergeValidator,
+  unhidePhotoValidator,
+  unmergeValidator,
+} from '#signalement/validators/back_office'
 import { queueRow, signalementTabs } from '#signalement/support/back_office_pages'
 import { reportDetailProps } from '#signalement/transformers/report_detail'
 
-/** One report as the agent handles it: detail, hiding a photo, merging a duplicate. */
+/** One report as the agent handles it: detail, hiding a photo, merging a duplicate, and undoing both. */
 export default class ReportController {
   async show({ bouncer, tenant, params, inertia }: HttpContext) {
     await bouncer.authorize('act', 'signalement.handle')
@@ -25,11 +32,33 @@ export default class ReportController {
     return response.redirect().back()
   }
 
+  async unhidePhoto({ bouncer, tenant, params, request, response, session }: HttpContext) {
+    await bouncer.authorize('act', 'signalement.handle')
+    const input = await request.validateUsing(unhidePhotoValidator)
+    await new UnhideReportPhoto().handle(tenant, { reportId: Number(params.id), ...input })
+    session.flash('success', 'Média de nouveau visible du public')
+    return response.redirect().back()
+  }
+
   async merge({ bouncer, tenant, params, request, response, session }: HttpContext) {
     await bouncer.authorize('act', 'signalement.handle')
     const input = await request.validateUsing(mergeValidator)
     await new MergeReport().handle(tenant, { reportId: Number(params.id), ...input })
     session.flash('success', `Doublon regroupé avec le signalement n° ${input.intoId}`)
     return response.redirect().toPath(`/signalement/${input.intoId}`)
+  }
+
+  async unmerge({ bouncer, tenant, params, request, response, session }: HttpContext) {
+    await bouncer.authorize('act', 'signalement.handle')
+    const input = await request.validateUsing(unmergeValidator)
+    const report = await new UnmergeReport().handle(tenant, {
+      reportId: Number(params.id),
+      ...input,
+    })
+    session.flash(
+      'success',
+      'Regroupement annulé : le signalement est de nouveau suivi pour lui-même'
+    )
+    return response.redirect().toPath(`/signalement/${report.id}`)
   }
 }

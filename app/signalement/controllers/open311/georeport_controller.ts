@@ -58,6 +58,8 @@ export default class GeoReportController {
             email: input.email,
             firstName: input.first_name,
             lastName: input.last_name,
+            mediaUrl: input.media_url,
+            deviceId: input.device_id,
           }),
         ]
       }
