@@ -12,10 +12,12 @@
 |   node --import=@poppinss/ts-exec bench/signalement_reports.ts
 | Own database: BENCH_DB_DATABASE (default bastide_bench_reports); BENCH_ROUNDS (default 5),
 | BENCH_ROUND_SECONDS (default 4), BENCH_CONNECTIONS (POST, default 50), BENCH_PORT (default 3494; the baseline takes the next one).
+| BENCH_ONLY=post|map runs one of the two routes; BENCH_CPU_PROF=DIR writes the Bastide server's
+| CPU profile there when it stops (bench/helpers/cpu_profile_summary.ts reads it).
 */
 import { createHash, randomBytes } from 'node:crypto'
 import { createRequire } from 'node:module'
-import { BENCH_ENV, ensureDatabase, startServer, timeAce } from './helpers/env.js'
+import { BENCH_ENV, cpuProfileFlags, ensureDatabase, startServer, timeAce } from './helpers/env.js'
 import { compareOpenLoop, openLoopTable } from './helpers/open_loop.js'
 import { DEFAULT_REPORT_SETTINGS } from '#signalement/support/settings'
 
@@ -42,6 +44,7 @@ const SECONDS = Number(process.env.BENCH_ROUND_SECONDS ?? 4)
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 50)
 const ADONIS_PORT = Number(process.env.BENCH_PORT ?? 3494)
 const BARE_PORT = ADONIS_PORT + 1
+const ONLY = process.env.BENCH_ONLY
 const CATEGORIES = [
   'voirie',
   'eclairage',
@@ -189,7 +192,7 @@ async function closedLoop(port: number, seconds: number) {
 }
 
 const adonis = await startServer(
-  ['--import=@poppinss/ts-exec', 'bin/server.ts'],
+  [...cpuProfileFlags(), '--import=@poppinss/ts-exec', 'bin/server.ts'],
   {
     ...ENV,
     NODE_ENV: 'production',
@@ -205,7 +208,7 @@ const bare = await startServer(
   `http://127.0.0.1:${BARE_PORT}/api/v1/collectivities/32/reports`
 )
 
-try {
+async function benchPost() {
   console.log(
     `\nPOST /api/v1/reports, ${CONNECTIONS} connections, ${ROUNDS} rounds of ${SECONDS} s`
   )
@@ -235,7 +238,9 @@ try {
       `| POST /api/v1/reports (routing, ${total[0].n.toLocaleString('en')} reports) | ${Math.round(ours.rps)} · ${ours.p50} / ${ours.p99} ms | ${Math.round(base.rps)} · ${base.p50} / ${base.p99} ms | ${median(perRound).toFixed(2)} (${Math.min(...perRound).toFixed(2)}–${Math.max(...perRound).toFixed(2)}) |`,
     ].join('\n')
   )
+}
 
+async function benchMap() {
   const map = await compareOpenLoop({
     label: 'GET /api/v1/collectivities/32/reports?format=geojson&bbox=(random 0.1°)',
     bastidePort: ADONIS_PORT,
@@ -246,6 +251,11 @@ try {
   })
   console.log(`\nOpen loop, half the bare ceiling:\n\n${openLoopTable([map])}`)
   console.log(`p99 target < 100 ms: ${map.bastide.p99 < 100 ? 'met' : 'NOT met'}`)
+}
+
+try {
+  if (ONLY !== 'map') await benchPost()
+  if (ONLY !== 'post') await benchMap()
 } finally {
   adonis.kill()
   bare.kill()
