@@ -36,6 +36,72 @@ export const PUBLIC_REPORTS_SQL = `SELECT ${PUBLIC_COLUMNS}
   ORDER BY r.created_at DESC, r.id DESC
   LIMIT $8`
 
+/** An instant as `Date.prototype.toISOString()` writes it (UTC, milliseconds, `Z`). */
+const isoMs = (column: string) =>
+  `to_char(${column} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`
+
+/** A report's visible media of one kind, as `publicReportJson` shows them ($9: media base URL). */
+const mediaOfKind = (kind: 'image' | 'video') => `SELECT json_build_object('id', m.id, 'variants',
+      (SELECT COALESCE(json_agg(json_build_object('name', v->>'name', 'url', $9 || '/' || (v->>'key'),
+         'mime', v->>'mime', 'width', v->'width', 'height', v->'height') ORDER BY v.n), '[]')
+       FROM jsonb_array_elements(m.variants) WITH ORDINALITY AS v(v, n))) AS item, rm.position
+    FROM signalement_report_media rm JOIN media m ON m.id = rm.media_id
+    WHERE rm.report_id = r.id AND rm.hidden_at IS NULL AND m.state = 'ready' AND m.kind = '${kind}'`
+
+/** `publicReportFeature` built by PostgreSQL ($10: `{categories, statuses}` labels). */
+const FEATURE = `json_build_object('type', 'Feature', 'id', r.id,
+    'geometry', json_build_object('type', 'Point', 'coordinates', json_build_array(r.lng, r.lat)),
+    'properties', json_build_object(
+      'id', r.id,
+      'category', json_build_object('code', r.category_code,
+         'label', COALESCE($10::jsonb->'categories'->>r.category_code, r.category_code)),
+      'status', r.status,
+      'status_label', $10::jsonb->'statuses'->>r.status,
+      'description', r.description,
+      'address', r.address,
+      'commune', json_build_object('code', c.code, 'name', c.name),
+      'photos', (SELECT COALESCE(json_agg(item ORDER BY position), '[]') FROM (${mediaOfKind('image')}) AS photo),
+      'video', (SELECT item FROM (${mediaOfKind('video')}) AS video ORDER BY position LIMIT 1),
+      'supports_count', r.supports_count,
+      'public_message', r.public_message,
+      'created_at', ${isoMs('r.created_at')},
+      'acknowledged_at', ${isoMs('r.acknowledged_at')},
+      'resolved_at', ${isoMs('r.resolved_at')}))`
+
+/**
+ * The public map as GeoJSON, in one statement that PostgreSQL answers with the features already
+ * serialised (ADR 0029): the territory by code, the page of its published reports (the same
+ * filters, order and keyset as PUBLIC_REPORTS_SQL, the bbox through the partial GiST index),
+ * then the JSON of the shown rows only. Shared with the benchmark's bare `pg` baseline.
+ * Parameters: code, bbox (4 numbers or nulls), cursor (created_at, id or nulls), limit, media
+ * base URL, labels. One row: `found` (the territory exists), `features` (JSON text), `more`,
+ * and the last shown row's `last_created_at` (microseconds, for an exact cursor) and `last_id`.
+ */
+export const PUBLIC_MAP_SQL = `WITH territory AS (
+    SELECT id FROM collectivities WHERE code = $1 AND status = 'onboarded' LIMIT 1
+  ), page AS (
+    SELECT r.id, r.created_at
+    FROM territory t
+    JOIN collectivities c ON c.id = t.id OR c.epci_id = t.id OR c.departement_id = t.id
+    JOIN signalement_reports r ON r.commune_id = c.id
+    WHERE r.moderation = 'published' AND r.merged_into_id IS NULL
+      AND ($2::float8 IS NULL OR r.position && ST_MakeEnvelope($2, $3, $4, $5, 4326))
+      AND ($6::timestamptz IS NULL OR (r.created_at, r.id) < ($6, $7))
+    ORDER BY r.created_at DESC, r.id DESC
+    LIMIT $8::int + 1
+  ), shown AS (
+    SELECT * FROM page ORDER BY created_at DESC, id DESC LIMIT $8::int
+  ), last AS (
+    SELECT * FROM shown ORDER BY created_at, id LIMIT 1
+  )
+  SELECT EXISTS (SELECT 1 FROM territory) AS found,
+    (SELECT count(*) FROM page) > $8::int AS more,
+    (SELECT to_char(created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') FROM last) AS last_created_at,
+    (SELECT id FROM last) AS last_id,
+    (SELECT COALESCE(json_agg(${FEATURE} ORDER BY s.created_at DESC, s.id DESC), '[]')::text
+     FROM shown s JOIN signalement_reports r ON r.id = s.id JOIN collectivities c ON c.id = r.commune_id
+    ) AS features`
+
 /** Great-circle distance in metres from ($1 lng, $2 lat) to the report (haversine, plain SQL). */
 const DISTANCE = `(2 * 6371008.8 * asin(sqrt(
     power(sin(radians(r.lat - $2) / 2), 2)
