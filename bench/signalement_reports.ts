@@ -176,12 +176,12 @@ const median = (values: number[]) => {
   return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2
 }
 
-async function closedLoop(port: number, seconds: number) {
+async function closedLoop(port: number, seconds: number, request: object = postRequest) {
   const result = await autocannon({
     url: `http://127.0.0.1:${port}`,
     connections: CONNECTIONS,
     duration: seconds,
-    requests: [postRequest],
+    requests: [request],
   })
   if (result.non2xx > 0 || result.errors > 0 || result.timeouts > 0) {
     throw new Error(
@@ -208,17 +208,16 @@ const bare = await startServer(
   `http://127.0.0.1:${BARE_PORT}/api/v1/collectivities/32/reports`
 )
 
-async function benchPost() {
-  console.log(
-    `\nPOST /api/v1/reports, ${CONNECTIONS} connections, ${ROUNDS} rounds of ${SECONDS} s`
-  )
-  await closedLoop(ADONIS_PORT, 2)
-  await closedLoop(BARE_PORT, 2)
+/** Bastide and the bare baseline in a closed loop, alternating rounds: one Markdown table row. */
+async function closedLoopRow(label: string, request: object) {
+  await closedLoop(ADONIS_PORT, 2, request)
+  await closedLoop(BARE_PORT, 2, request)
   const samples = { bastide: [] as AutocannonResult[], bare: [] as AutocannonResult[] }
   for (let round = 0; round < ROUNDS; round++) {
     const order = round % 2 === 0 ? (['bastide', 'bare'] as const) : (['bare', 'bastide'] as const)
     for (const side of order) {
-      samples[side].push(await closedLoop(side === 'bastide' ? ADONIS_PORT : BARE_PORT, SECONDS))
+      const port = side === 'bastide' ? ADONIS_PORT : BARE_PORT
+      samples[side].push(await closedLoop(port, SECONDS, request))
     }
   }
   const perRound = samples.bastide.map(
@@ -231,16 +230,31 @@ async function benchPost() {
   })
   const ours = side(samples.bastide)
   const base = side(samples.bare)
+  return `| ${label} | ${Math.round(ours.rps)} · ${ours.p50} / ${ours.p99} ms | ${Math.round(base.rps)} · ${base.p50} / ${base.p99} ms | ${median(perRound).toFixed(2)} (${Math.min(...perRound).toFixed(2)}–${Math.max(...perRound).toFixed(2)}) |`
+}
+
+const CLOSED_LOOP_HEADER = [
+  '| route | Bastide req/s · p50 / p99 | bare req/s · p50 / p99 | req/s ratio (median, min–max) |',
+  '| --- | --- | --- | --- |',
+]
+
+async function benchPost() {
   console.log(
-    [
-      '| route | Bastide req/s · p50 / p99 | bare req/s · p50 / p99 | req/s ratio (median, min–max) |',
-      '| --- | --- | --- | --- |',
-      `| POST /api/v1/reports (routing, ${total[0].n.toLocaleString('en')} reports) | ${Math.round(ours.rps)} · ${ours.p50} / ${ours.p99} ms | ${Math.round(base.rps)} · ${base.p50} / ${base.p99} ms | ${median(perRound).toFixed(2)} (${Math.min(...perRound).toFixed(2)}–${Math.max(...perRound).toFixed(2)}) |`,
-    ].join('\n')
+    `\nPOST /api/v1/reports, ${CONNECTIONS} connections, ${ROUNDS} rounds of ${SECONDS} s`
   )
+  const row = await closedLoopRow(
+    `POST /api/v1/reports (routing, ${total[0].n.toLocaleString('en')} reports)`,
+    postRequest
+  )
+  console.log([...CLOSED_LOOP_HEADER, row].join('\n'))
 }
 
 async function benchMap() {
+  console.log(
+    `\nGET map, closed loop, ${CONNECTIONS} connections, ${ROUNDS} rounds of ${SECONDS} s`
+  )
+  const row = await closedLoopRow('GET …/reports?format=geojson&bbox=(random 0.1°)', mapRequest)
+  console.log([...CLOSED_LOOP_HEADER, row].join('\n'))
   const map = await compareOpenLoop({
     label: 'GET /api/v1/collectivities/32/reports?format=geojson&bbox=(random 0.1°)',
     bastidePort: ADONIS_PORT,

@@ -4,6 +4,7 @@
 | PUBLIC_REPORTS_SQL, feature for feature, and to an exact keyset across pages.
 */
 import { test } from '@japa/runner'
+import type { ApiResponse } from '@japa/api-client'
 import db from '@adonisjs/lucid/services/db'
 import { check as checkGeoJson } from '@placemarkio/check-geojson'
 import { createCitizen } from '#tests/helpers/citizens'
@@ -73,7 +74,10 @@ async function varietyOfReports(gers: Gers, count: number) {
 }
 
 /** What the transformer makes of PUBLIC_REPORTS_SQL's rows: the reference for every feature. */
-async function expectedFeatures(territoryId: number, bbox: number[] | null) {
+async function expectedFeatures(
+  territoryId: number,
+  bbox: number[] | null
+): Promise<Array<ReturnType<typeof publicReportFeature>>> {
   const { rows } = await db.rawQuery(
     ...positional(PUBLIC_REPORTS_SQL, [
       territoryId,
@@ -133,13 +137,14 @@ test.group('Signalement: the public map in GeoJSON, serialised by PostgreSQL', (
     const seen: number[] = []
     let cursor: string | null = null
     do {
-      const response = await client
+      const response: ApiResponse = await client
         .get('/api/v1/collectivities/32/reports')
         .qs({ format: 'geojson', limit: 3, ...(cursor ? { cursor } : {}) })
       response.assertStatus(200)
       await assertMatchesOpenApi(response)
       seen.push(...response.body().features.map((feature: { id: number }) => feature.id))
-      cursor = response.body().meta.next_cursor
+      const next: string | null = response.body().meta.next_cursor
+      cursor = next
     } while (cursor)
     assert.deepEqual(seen, all)
     assert.lengthOf(all, 11)
