@@ -12,6 +12,8 @@
 |   node --import=@poppinss/ts-exec bench/signalement_reports.ts
 | Own database: BENCH_DB_DATABASE (default bastide_bench_reports); BENCH_ROUNDS (default 5),
 | BENCH_ROUND_SECONDS (default 4), BENCH_CONNECTIONS (POST, default 50), BENCH_PORT (default 3494; the baseline takes the next one).
+| BENCH_ONLY=post|map runs one of the two routes; BENCH_CPU_PROF=DIR writes the Bastide server's
+| CPU profile there when it stops (bench/helpers/cpu_profile_summary.ts reads it).
 */
 import { createHash, randomBytes } from 'node:crypto'
 import { createRequire } from 'node:module'
@@ -42,6 +44,7 @@ const SECONDS = Number(process.env.BENCH_ROUND_SECONDS ?? 4)
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 50)
 const ADONIS_PORT = Number(process.env.BENCH_PORT ?? 3494)
 const BARE_PORT = ADONIS_PORT + 1
+const ONLY = process.env.BENCH_ONLY
 const CATEGORIES = [
   'voirie',
   'eclairage',
@@ -173,12 +176,12 @@ const median = (values: number[]) => {
   return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2
 }
 
-async function closedLoop(port: number, seconds: number) {
+async function closedLoop(port: number, seconds: number, request: object = postRequest) {
   const result = await autocannon({
     url: `http://127.0.0.1:${port}`,
     connections: CONNECTIONS,
     duration: seconds,
-    requests: [postRequest],
+    requests: [request],
   })
   if (result.non2xx > 0 || result.errors > 0 || result.timeouts > 0) {
     throw new Error(
@@ -205,17 +208,16 @@ const bare = await startServer(
   `http://127.0.0.1:${BARE_PORT}/api/v1/collectivities/32/reports`
 )
 
-try {
-  console.log(
-    `\nPOST /api/v1/reports, ${CONNECTIONS} connections, ${ROUNDS} rounds of ${SECONDS} s`
-  )
-  await closedLoop(ADONIS_PORT, 2)
-  await closedLoop(BARE_PORT, 2)
+/** Bastide and the bare baseline in a closed loop, alternating rounds: one Markdown table row. */
+async function closedLoopRow(label: string, request: object) {
+  await closedLoop(ADONIS_PORT, 2, request)
+  await closedLoop(BARE_PORT, 2, request)
   const samples = { bastide: [] as AutocannonResult[], bare: [] as AutocannonResult[] }
   for (let round = 0; round < ROUNDS; round++) {
     const order = round % 2 === 0 ? (['bastide', 'bare'] as const) : (['bare', 'bastide'] as const)
     for (const side of order) {
-      samples[side].push(await closedLoop(side === 'bastide' ? ADONIS_PORT : BARE_PORT, SECONDS))
+      const port = side === 'bastide' ? ADONIS_PORT : BARE_PORT
+      samples[side].push(await closedLoop(port, SECONDS, request))
     }
   }
   const perRound = samples.bastide.map(
@@ -228,14 +230,31 @@ try {
   })
   const ours = side(samples.bastide)
   const base = side(samples.bare)
-  console.log(
-    [
-      '| route | Bastide req/s · p50 / p99 | bare req/s · p50 / p99 | req/s ratio (median, min–max) |',
-      '| --- | --- | --- | --- |',
-      `| POST /api/v1/reports (routing, ${total[0].n.toLocaleString('en')} reports) | ${Math.round(ours.rps)} · ${ours.p50} / ${ours.p99} ms | ${Math.round(base.rps)} · ${base.p50} / ${base.p99} ms | ${median(perRound).toFixed(2)} (${Math.min(...perRound).toFixed(2)}–${Math.max(...perRound).toFixed(2)}) |`,
-    ].join('\n')
-  )
+  return `| ${label} | ${Math.round(ours.rps)} · ${ours.p50} / ${ours.p99} ms | ${Math.round(base.rps)} · ${base.p50} / ${base.p99} ms | ${median(perRound).toFixed(2)} (${Math.min(...perRound).toFixed(2)}–${Math.max(...perRound).toFixed(2)}) |`
+}
 
+const CLOSED_LOOP_HEADER = [
+  '| route | Bastide req/s · p50 / p99 | bare req/s · p50 / p99 | req/s ratio (median, min–max) |',
+  '| --- | --- | --- | --- |',
+]
+
+async function benchPost() {
+  console.log(
+    `\nPOST /api/v1/reports, ${CONNECTIONS} connections, ${ROUNDS} rounds of ${SECONDS} s`
+  )
+  const row = await closedLoopRow(
+    `POST /api/v1/reports (routing, ${total[0].n.toLocaleString('en')} reports)`,
+    postRequest
+  )
+  console.log([...CLOSED_LOOP_HEADER, row].join('\n'))
+}
+
+async function benchMap() {
+  console.log(
+    `\nGET map, closed loop, ${CONNECTIONS} connections, ${ROUNDS} rounds of ${SECONDS} s`
+  )
+  const row = await closedLoopRow('GET …/reports?format=geojson&bbox=(random 0.1°)', mapRequest)
+  console.log([...CLOSED_LOOP_HEADER, row].join('\n'))
   const map = await compareOpenLoop({
     label: 'GET /api/v1/collectivities/32/reports?format=geojson&bbox=(random 0.1°)',
     bastidePort: ADONIS_PORT,
@@ -246,6 +265,11 @@ try {
   })
   console.log(`\nOpen loop, half the bare ceiling:\n\n${openLoopTable([map])}`)
   console.log(`p99 target < 100 ms: ${map.bastide.p99 < 100 ? 'met' : 'NOT met'}`)
+}
+
+try {
+  if (ONLY !== 'map') await benchPost()
+  if (ONLY !== 'post') await benchMap()
 } finally {
   adonis.kill()
   bare.kill()

@@ -4,8 +4,8 @@
 |   POST /api/v1/reports — the bearer token's row, the commune at the point (FIND_COMMUNE_SQL),
 |     the lineage's setting of the category (LINEAGE_CATEGORY_SQL), then in one transaction the
 |     report and its first history line, and the report as the public sees it (REPORT_BY_ID_SQL);
-|   GET /api/v1/collectivities/:code/reports?format=geojson&bbox=… — the territory by code, then
-|     PUBLIC_REPORTS_SQL, answered as the same GeoJSON (the same transformer).
+|   GET /api/v1/collectivities/:code/reports?format=geojson&bbox=… — PUBLIC_MAP_SQL (the territory
+|     by code and its features serialised by PostgreSQL), answered as the same text (publicMapBody).
 | No rate limit, no validation library, no framework: the floor under Bastide's figures.
 */
 import http from 'node:http'
@@ -13,8 +13,12 @@ import { createHash } from 'node:crypto'
 import { createRequire } from 'node:module'
 import { FIND_COMMUNE_SQL } from '#kernel/territories/queries/find_commune_sql'
 import { LINEAGE_CATEGORY_SQL } from '#signalement/support/routing_sql'
-import { PUBLIC_REPORTS_SQL, REPORT_BY_ID_SQL } from '#signalement/support/public_reports_sql'
-import { publicReportFeature, publicReportJson } from '#signalement/transformers/report_json'
+import { PUBLIC_MAP_SQL, REPORT_BY_ID_SQL } from '#signalement/support/public_reports_sql'
+import {
+  publicMapBody,
+  publicMapParameters,
+  publicReportJson,
+} from '#signalement/transformers/report_json'
 
 interface PoolClient {
   query(sql: string, values?: unknown[]): Promise<{ rows: any[] }>
@@ -50,7 +54,7 @@ function send(
   type = 'application/json'
 ) {
   response.writeHead(status, { 'content-type': `${type}; charset=utf-8` })
-  response.end(JSON.stringify(body))
+  response.end(typeof body === 'string' ? body : JSON.stringify(body))
 }
 
 async function citizenOf(header: string | undefined): Promise<number | null> {
@@ -126,25 +130,13 @@ async function inTransaction<T>(work: (client: PoolClient) => Promise<T>): Promi
 }
 
 async function territoryMap(code: string, search: URLSearchParams) {
-  const { rows: territory } = await pool.query(
-    "SELECT id FROM collectivities WHERE code = $1 AND status = 'onboarded'",
-    [code.toUpperCase()]
-  )
-  if (!territory[0]) return null
   const bbox = (search.get('bbox') ?? '').split(',').map(Number)
-  const box = bbox.length === 4 ? bbox : [null, null, null, null]
-  const { rows } = await pool.query(PUBLIC_REPORTS_SQL, [
-    territory[0].id,
-    ...box,
-    null,
-    null,
-    LIMIT + 1,
-  ])
-  return {
-    type: 'FeatureCollection',
-    features: rows.slice(0, LIMIT).map(publicReportFeature),
-    meta: { next_cursor: rows.length > LIMIT ? 'x' : null, limit: LIMIT },
-  }
+  const box = bbox.length === 4 ? (bbox as [number, number, number, number]) : null
+  const { rows } = await pool.query(
+    PUBLIC_MAP_SQL,
+    publicMapParameters({ code, bbox: box, limit: LIMIT })
+  )
+  return rows[0].found ? publicMapBody(rows[0], LIMIT) : null
 }
 
 http

@@ -6,12 +6,16 @@ import {
   NEARBY_REPORTS_SQL,
   boxAround,
   positional,
+  PUBLIC_MAP_SQL,
   PUBLIC_REPORTS_SQL,
   REPORT_BY_ID_SQL,
 } from '#signalement/support/public_reports_sql'
 import {
-  publicReportFeature,
+  PUBLIC_MAP_LISTING,
+  publicMapBody,
+  publicMapParameters,
   publicReportJson,
+  type PublicMapRow,
   type PublicReportRow,
 } from '#signalement/transformers/report_json'
 import { REPORT_LIMITS } from '#signalement/vocabulary'
@@ -33,38 +37,49 @@ async function pageOf(sql: string, leading: unknown[], listing: string, page: Pa
   return { rows: shown, meta: { next_cursor: nextCursor, limit: page.limit } }
 }
 
+function territoryNotFound(code: string) {
+  return new NotFoundError(`Collectivité introuvable : « ${code} »`, 'E_COLLECTIVITY_NOT_FOUND')
+}
+
 /**
- * The public map of a territory: moderated (published) reports only, their reporter never
- * shown, as JSON or GeoJSON, within an optional bbox.
+ * The public reports of a territory as JSON: moderated (published) reports only, their
+ * reporter never shown, within an optional bbox.
  */
 export class ListPublicReports {
-  async handle(
-    input: { code: string; bbox?: Bbox; format?: 'json' | 'geojson' },
-    page: PageRequest
-  ) {
+  async handle(input: { code: string; bbox?: Bbox }, page: PageRequest) {
     const territory = await db
       .from('collectivities')
       .where('code', input.code.trim().toUpperCase())
       .where('status', 'onboarded')
       .select('id')
       .first()
-    if (!territory) {
-      throw new NotFoundError(
-        `Collectivité introuvable : « ${input.code} »`,
-        'E_COLLECTIVITY_NOT_FOUND'
-      )
-    }
+    if (!territory) throw territoryNotFound(input.code)
     const bbox = input.bbox ?? [null, null, null, null]
     const { rows, meta } = await pageOf(
       PUBLIC_REPORTS_SQL,
       [territory.id, ...bbox],
-      'signalement.map',
+      PUBLIC_MAP_LISTING,
       page
     )
-    if (input.format === 'geojson') {
-      return { type: 'FeatureCollection' as const, features: rows.map(publicReportFeature), meta }
-    }
     return { data: rows.map(publicReportJson), meta }
+  }
+}
+
+/**
+ * The same reports as a GeoJSON FeatureCollection, the citizen map's hot path: one statement,
+ * whose features PostgreSQL serialises; the answer is that text as is (ADR 0029).
+ */
+export class PublicReportsMap {
+  async handle(input: { code: string; bbox?: Bbox }, page: PageRequest): Promise<string> {
+    const cursor = page.cursor ? decodeCursor(PUBLIC_MAP_LISTING, page.cursor, 'timestamp') : null
+    const { rows } = await db.rawQuery<{ rows: PublicMapRow[] }>(
+      ...positional(
+        PUBLIC_MAP_SQL,
+        publicMapParameters({ code: input.code, bbox: input.bbox, cursor, limit: page.limit })
+      )
+    )
+    if (!rows[0]?.found) throw territoryNotFound(input.code)
+    return publicMapBody(rows[0], page.limit)
   }
 }
 

@@ -1,5 +1,6 @@
 import { DateTime } from 'luxon'
-import { variantUrl } from '#kernel/media/transformers/media_transformer'
+import { publicMediaBaseUrl, variantUrl } from '#kernel/media/transformers/media_transformer'
+import { encodeCursor } from '#kernel/http/pagination'
 import type { MediaVariant } from '#kernel/media/models/media'
 import { CATEGORY_LABELS, REPORT_STATUS_LABELS, type ReportStatus } from '#signalement/vocabulary'
 
@@ -88,4 +89,48 @@ export function publicReportFeature(row: PublicReportRow) {
     geometry: { type: 'Point' as const, coordinates: [position.lng, position.lat] },
     properties,
   }
+}
+
+/** The labels PUBLIC_MAP_SQL writes into each feature, as publicReportJson does. */
+const MAP_LABELS = JSON.stringify({ categories: CATEGORY_LABELS, statuses: REPORT_STATUS_LABELS })
+
+/** PUBLIC_MAP_SQL's parameters, in order (`$1`…`$10`). */
+export function publicMapParameters(input: {
+  code: string
+  bbox?: readonly [number, number, number, number] | null
+  cursor?: { value: unknown; id: number } | null
+  limit: number
+}) {
+  return [
+    input.code.trim().toUpperCase(),
+    ...(input.bbox ?? [null, null, null, null]),
+    input.cursor?.value ?? null,
+    input.cursor?.id ?? null,
+    input.limit,
+    publicMediaBaseUrl(),
+    MAP_LABELS,
+  ]
+}
+
+export interface PublicMapRow {
+  found: boolean
+  more: boolean
+  last_created_at: string | null
+  last_id: number | null
+  features: string
+}
+
+export const PUBLIC_MAP_LISTING = 'signalement.map'
+
+/**
+ * The GeoJSON FeatureCollection as sent: PostgreSQL's features spliced in as they are (no
+ * parse, no transform, no re-serialisation), the page's meta beside them.
+ */
+export function publicMapBody(row: PublicMapRow, limit: number): string {
+  const nextCursor =
+    row.more && row.last_created_at !== null && row.last_id !== null
+      ? encodeCursor(PUBLIC_MAP_LISTING, row.last_created_at, row.last_id)
+      : null
+  const meta = JSON.stringify({ next_cursor: nextCursor, limit })
+  return `{"type":"FeatureCollection","features":${row.features},"meta":${meta}}`
 }

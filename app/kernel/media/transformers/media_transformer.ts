@@ -7,7 +7,12 @@ import type { MediaVariant } from '#kernel/media/models/media'
  * app/kernel/media/routes.ts). Absolute, because the mobile apps load it as is.
  */
 export function variantUrl(variant: Pick<MediaVariant, 'key'>): string {
-  return `${env.get('APP_URL').replace(/\/$/, '')}/${variant.key}`
+  return `${publicMediaBaseUrl()}/${variant.key}`
+}
+
+/** What a variant's storage key is appended to (with a `/`), for statements that build URLs. */
+export function publicMediaBaseUrl(): string {
+  return env.get('APP_URL').replace(/\/$/, '')
 }
 
 export interface MediaJson {

@@ -7,6 +7,7 @@ import {
   ListCitizenReports,
   ListPublicReports,
   NearbyReports,
+  PublicReportsMap,
   ShowPublicReport,
 } from '#signalement/actions/read_public_reports'
 import {
@@ -50,12 +51,11 @@ export default class ReportsController {
 
   async territory({ params, request, response }: HttpContext) {
     const query = await publicReportsQueryValidator.validate(request.qs())
-    const body = await new ListPublicReports().handle(
-      { code: String(params.code), bbox: parseBbox(query.bbox), format: query.format },
-      await readPageRequest(request)
-    )
-    if (query.format === 'geojson')
-      response.header('Content-Type', 'application/geo+json; charset=utf-8')
+    const input = { code: String(params.code), bbox: parseBbox(query.bbox) }
+    const page = await readPageRequest(request)
+    if (query.format !== 'geojson') return new ListPublicReports().handle(input, page)
+    const body = await new PublicReportsMap().handle(input, page)
+    response.header('Content-Type', 'application/geo+json; charset=utf-8')
     return body
   }
 
