@@ -25,6 +25,7 @@ const path = (name: string, schema: OpenApiObject) => ({ name, in: 'path', requi
 const idParam = path('id', { type: 'integer', minimum: 1 })
 const nullable = (schema: OpenApiObject) => ({ oneOf: [schema, { type: 'null' }] })
 const dateTime = { type: 'string', format: 'date-time' }
+const moderationSchema = { type: 'string', enum: ['pending', 'published', 'hidden'] }
 
 const reportProperties: Record<string, OpenApiObject> = {
   id: { type: 'integer' },
@@ -182,12 +183,27 @@ const fragment: OpenApiFragment = {
           200: json(
             paginated(
               reportSchema({
-                moderation: { type: 'string', enum: ['pending', 'published', 'hidden'] },
+                moderation: moderationSchema,
               })
             ),
             'Mes signalements, du plus récent au plus ancien'
           ),
           ...errors(400, 401, 422),
+        },
+      },
+    },
+    '/api/v1/me/reports/{id}': {
+      get: {
+        operationId: 'myReport',
+        summary: 'Un de mes signalements, avec son historique public',
+        description:
+          'Quel que soit son état de modération. Le signalement d’un autre citoyen répond 404 comme un numéro inconnu.',
+        tags: ['Signalements'],
+        security: citizenSecurity,
+        parameters: [idParam],
+        responses: {
+          200: json(data(ref('MyReport')), 'Mon signalement'),
+          ...errors(401, 404, 422),
         },
       },
     },
@@ -241,6 +257,24 @@ const fragment: OpenApiFragment = {
         },
       },
       OwnReport: reportSchema({ merged_into: nullable({ type: 'integer' }) }),
+      MyReport: reportSchema({
+        moderation: moderationSchema,
+        merged_into: nullable({ type: 'integer' }),
+        history: { type: 'array', items: ref('ReportStep') },
+      }),
+      ReportStep: {
+        type: 'object',
+        description: 'Une étape annoncée au citoyen (jamais de note interne ni de nom d’agent)',
+        required: ['kind', 'status', 'status_label', 'public_message', 'at'],
+        additionalProperties: false,
+        properties: {
+          kind: { type: 'string' },
+          status: nullable({ type: 'string', enum: [...REPORT_STATUSES] }),
+          status_label: nullable({ type: 'string' }),
+          public_message: nullable({ type: 'string' }),
+          at: dateTime,
+        },
+      },
       ReportFeatureCollection: {
         type: 'object',
         required: ['type', 'features', 'meta'],

@@ -7,6 +7,7 @@ import { api, apiWithOwnWriteLimit, citizenAuth, tenantBackOffice } from '#start
 import { throttleReportsPerAddress, throttleReportsPerCitizen } from '#signalement/support/throttle'
 
 const ReportsController = () => import('#signalement/controllers/api/reports_controller')
+const MyReportsController = () => import('#signalement/controllers/api/my_reports_controller')
 
 // Filing a report is limited per address and per account, tighter than any other write.
 router
@@ -25,6 +26,7 @@ router
     router.post('/reports/:id/support', [ReportsController, 'support']).use(citizenAuth())
     router.post('/reports/:id/flag', [ReportsController, 'flag']).use(citizenAuth())
     router.get('/me/reports', [ReportsController, 'mine']).use(citizenAuth())
+    router.get('/me/reports/:id', [MyReportsController, 'show']).use(citizenAuth())
     router.get('/collectivities/:code/reports', [ReportsController, 'territory'])
   })
   .prefix('/api/v1')

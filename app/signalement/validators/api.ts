@@ -23,9 +23,15 @@ export const publicReportsQueryValidator = apiValidator({
   bbox: vine.string().trim().regex(BBOX_PATTERN).optional(),
 })
 
+/*
+| Rounded to 1 cm: the distance's trigonometry in PostgreSQL refuses subnormal floats such as
+| 5e-323 (« value out of range: underflow », a 500 the OpenAPI fuzzing found).
+*/
+const toCentimetre = (degrees: number) => Math.round(degrees * 1e7) / 1e7
+
 export const nearbyQueryValidator = apiValidator({
-  lat: latitude(),
-  lng: longitude(),
+  lat: latitude().transform(toCentimetre),
+  lng: longitude().transform(toCentimetre),
   category: vine.string().trim().maxLength(64).optional(),
 })
 

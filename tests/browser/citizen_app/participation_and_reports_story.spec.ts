@@ -151,9 +151,9 @@ test.group('Citizen app: a resident’s story, from the feed to a report’s new
       assert.include(await mine.first().innerText(), 'Pris en compte le')
       assert.deepEqual(await seriousViolations(page), [], 'state changed')
 
-      // The notification opens the report among the resident's own.
+      // The notification opens the report's own screen, its history there.
       await page.goto(`/app/signalements/${report.id}`)
-      await page.locator(`[data-testid="my-report"][aria-current="true"]`).waitFor()
+      await page.getByTestId('report-step').filter({ hasText: 'Une équipe passe jeudi.' }).waitFor()
     } finally {
       await stopWorkers(workers)
       await pushService.stop()

@@ -1,31 +1,22 @@
 import { test } from '@japa/runner'
 import { DateTime } from 'luxon'
-import type { Worker } from 'bullmq'
 import db from '@adonisjs/lucid/services/db'
 import testUtils from '@adonisjs/core/services/test_utils'
 import env from '#start/env'
-import { getQueue } from '#kernel/queue/queues'
-import { startWorkers, stopWorkers } from '#kernel/queue/worker'
 import SaveAlert from '#info/actions/save_alert'
 import PublishContent from '#info/actions/publish_content'
-import { StandInPushService } from '#tests/helpers/push_service'
+import type { StandInPushService } from '#tests/helpers/push_service'
 import { auchWithContent, followAuch, seriousViolations } from './fixtures.js'
-import { deliverToServiceWorker, standInPushManager } from './push_browser.js'
+import { deliverToServiceWorker, pushDelivery, standInPushManager } from './push_browser.js'
 
 test.group('Citizen app: push alerts in the browser', (group) => {
   let service: StandInPushService
-  let workers: Worker[] = []
 
   group.each.setup(async () => {
     await testUtils.db().truncate()
-    await getQueue('push').obliterate({ force: true })
-    service = await new StandInPushService().start()
-    workers = await startWorkers({ queues: ['push'], concurrency: 1 })
-    await Promise.all(workers.map((worker) => worker.waitUntilReady()))
-    return async () => {
-      await stopWorkers(workers, true)
-      await service.stop()
-    }
+    const delivery = await pushDelivery()
+    service = delivery.service
+    return delivery.stop
   })
 
   test('the app subscribes; a published alert reaches the stand-in push service and the service worker shows it', async ({

@@ -1,5 +1,29 @@
 import type { BrowserContext, Page } from 'playwright'
-import type { FakeSubscription, ReceivedPush } from '#tests/helpers/push_service'
+import { getQueue } from '#kernel/queue/queues'
+import { startWorkers, stopWorkers } from '#kernel/queue/worker'
+import {
+  StandInPushService,
+  type FakeSubscription,
+  type ReceivedPush,
+} from '#tests/helpers/push_service'
+
+/**
+ * Real delivery for one test: an empty push queue, the local stand-in push service and a
+ * BullMQ worker on the queue, in this process. `stop` ends both.
+ */
+export async function pushDelivery() {
+  await getQueue('push').obliterate({ force: true })
+  const service = await new StandInPushService().start()
+  const workers = await startWorkers({ queues: ['push'], concurrency: 1 })
+  await Promise.all(workers.map((worker) => worker.waitUntilReady()))
+  return {
+    service,
+    stop: async () => {
+      await stopWorkers(workers, true)
+      await service.stop()
+    },
+  }
+}
 
 /**
  * The browser's side of the PushManager, as far as a headless Chromium lets it be real. Its

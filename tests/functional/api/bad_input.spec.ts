@@ -393,4 +393,12 @@ test.group('Bad input: each class answers a clear 4xx and writes nothing', (grou
     const elsewhere = await fetch(`${base}?bbox=1.0,44.0,1.1,44.1`)
     assert.lengthOf(((await elsewhere.json()) as { data: unknown[] }).data, 0)
   })
+
+  test('subnormal coordinates for nearby reports are an answer, not an SQL underflow', async ({
+    assert,
+  }) => {
+    const response = await fetch(`${BASE}/api/v1/reports/nearby?lat=-5.4e-323&lng=9.4e-323`)
+    assert.equal(response.status, 200, await response.clone().text())
+    assert.deepEqual(((await response.json()) as { data: unknown[] }).data, [])
+  })
 })

@@ -13,3 +13,10 @@ export function onReportChanged(refresh: (reportId: number) => void) {
   navigator.serviceWorker.addEventListener('message', listener)
   onBeforeUnmount(() => navigator.serviceWorker.removeEventListener('message', listener))
 }
+
+/** Reads again when the app comes back to the foreground (a push may have been missed). */
+export function onForeground(refresh: () => unknown) {
+  const whenVisible = () => document.visibilityState === 'visible' && refresh()
+  document.addEventListener('visibilitychange', whenVisible)
+  onBeforeUnmount(() => document.removeEventListener('visibilitychange', whenVisible))
+}
