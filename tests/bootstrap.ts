@@ -52,6 +52,12 @@ export const runnerHooks: Required<Pick<Config, 'setup' | 'teardown'>> = {
       const { keepPostgisCatalogOnTruncate } = await import('#tests/helpers/postgis_catalog')
       keepPostgisCatalogOnTruncate()
     },
+    // A run that was killed never rolled its migrations back: start from empty tables anyway,
+    // or its leftover rows would fail the next run's counts.
+    async () => {
+      const truncateTables = await testUtils.db().truncate()
+      await truncateTables()
+    },
   ],
   teardown: [],
 }
