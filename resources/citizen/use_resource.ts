@@ -32,19 +32,26 @@ export function useCommuneResource<T>(path: (code: string) => string | null) {
   return { data, error, loading, reload: load }
 }
 
-/** One resource by its API path (a detail screen), loaded once. */
+/** One resource by its API path (a detail screen), loaded at once; `reload` reads it again. */
 export function useOne<T = any>(path: string, refusal: string) {
   const data = ref<T | null>(null) as Ref<T | null>
   const error = ref<string | null>(null)
   const loading = ref(true)
-  get<{ data: T }>(path)
-    .then(({ body, fromCache }) => {
+  async function load() {
+    loading.value = true
+    error.value = null
+    try {
+      const { body, fromCache } = await get<{ data: T }>(path)
       data.value = body.data
       noteCache(fromCache)
-    })
-    .catch((caught) => (error.value = caught instanceof ApiError ? caught.message : refusal))
-    .finally(() => (loading.value = false))
-  return { data, error, loading }
+    } catch (caught) {
+      error.value = caught instanceof ApiError ? caught.message : refusal
+    } finally {
+      loading.value = false
+    }
+  }
+  void load()
+  return { data, error, loading, reload: load }
 }
 
 export const parisDateTime = (iso: string, options: Intl.DateTimeFormatOptions = {}) =>
