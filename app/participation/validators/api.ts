@@ -2,13 +2,10 @@ import vine from '@vinejs/vine'
 import { apiValidator } from '#kernel/http/validation_messages'
 import { idRule, jsonIdRule } from '#kernel/http/ids'
 
-/** Route params are strings: read as ids. */
-const id = () => idRule()
-
 export const idParamsValidator = apiValidator({
-  id: id(),
-  answerId: id().optional(),
-  questionId: id().optional(),
+  id: idRule(),
+  answerId: idRule().optional(),
+  questionId: idRule().optional(),
 })
 
 export const listQueryValidator = apiValidator({

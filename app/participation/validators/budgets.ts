@@ -2,12 +2,10 @@ import vine from '@vinejs/vine'
 import { apiValidator } from '#kernel/http/validation_messages'
 import { idRule, jsonIdRule } from '#kernel/http/ids'
 
-/** Route params are strings: read as ids. */
-const id = () => idRule()
 /** A declared age, a JSON number (`true` is not 1 year old). */
 const age = () => vine.number({ strict: true }).withoutDecimals().range([0, 130])
 
-export const budgetParamsValidator = apiValidator({ id: id(), ballotId: id().optional() })
+export const budgetParamsValidator = apiValidator({ id: idRule(), ballotId: idRule().optional() })
 
 export const ballotValidator = apiValidator({
   project_ids: vine.array(jsonIdRule()).maxLength(200),

@@ -1,4 +1,5 @@
 import vine from '@vinejs/vine'
+import { idRule } from '#kernel/http/ids'
 
 /*
 | Back-office forms of participatory budgets (French names in resources/lang/fr/validator.json).
@@ -10,7 +11,6 @@ const localDateTime = () =>
     .trim()
     .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2})?/)
 const euros = () => vine.number().withoutDecimals().range([0, 10_000_000_000])
-const id = () => vine.number().withoutDecimals().range([1, 2_147_483_647])
 
 export const campaignFormValidator = vine.create({
   title: vine.string().trim().minLength(3).maxLength(255),
@@ -28,7 +28,7 @@ export const campaignFormValidator = vine.create({
       vine.object({
         name: vine.string().trim().minLength(1).maxLength(120),
         budget: euros(),
-        communeIds: vine.array(id()).maxLength(1000),
+        communeIds: vine.array(idRule()).maxLength(1000),
       })
     )
     .maxLength(50)
@@ -45,14 +45,14 @@ export const reviewValidator = vine.create({
   finalCost: euros().optional().nullable(),
 })
 
-export const mergeValidator = vine.create({ intoId: id() })
+export const mergeValidator = vine.create({ intoId: idRule() })
 
 export const hideValidator = vine.create({
   reason: vine.string().trim().minLength(3).maxLength(2000),
 })
 
 export const paperBallotValidator = vine.create({
-  projectIds: vine.array(id()).maxLength(200),
-  districtId: id().optional().nullable(),
+  projectIds: vine.array(idRule()).maxLength(200),
+  districtId: idRule().optional().nullable(),
   declaredAge: vine.number().withoutDecimals().range([0, 130]).optional().nullable(),
 })
