@@ -1,6 +1,7 @@
 import db from '@adonisjs/lucid/services/db'
 import logger from '@adonisjs/core/services/logger'
 import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
+import type { ModelQueryBuilderContract } from '@adonisjs/lucid/types/model'
 import Media from '#kernel/media/models/media'
 import { mediaDisk } from '#kernel/media/storage'
 
@@ -21,14 +22,14 @@ export default class DeleteMedia {
   /** Every media a citizen uploaded (GDPR erasure), inside the account deletion's transaction. */
   async uploadedByCitizen(citizenId: number, trx: TransactionClientContract): Promise<number> {
     const deleted = await this.deleteWhere(
-      (query) => query.where({ uploaderType: 'citizen', uploaderId: citizenId }),
+      (query) => query.withScopes((scopes) => scopes.uploadedByCitizen(citizenId)),
       trx
     )
     return deleted.length
   }
 
   private async deleteWhere(
-    constrain: (query: ReturnType<typeof Media.query>) => unknown,
+    constrain: (query: ModelQueryBuilderContract<typeof Media>) => unknown,
     trx?: TransactionClientContract
   ): Promise<Media[]> {
     const run = async (client: TransactionClientContract) => {

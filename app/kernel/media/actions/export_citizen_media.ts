@@ -15,7 +15,7 @@ export interface CitizenMediaExport {
 export default class ExportCitizenMedia {
   async handle(citizenId: number): Promise<CitizenMediaExport[]> {
     const media = await Media.query()
-      .where({ uploaderType: 'citizen', uploaderId: citizenId })
+      .withScopes((scopes) => scopes.uploadedByCitizen(citizenId))
       .orderBy('created_at')
       .orderBy('id')
     return media.map((item) => ({

@@ -9,9 +9,8 @@ import { NotFoundError } from '#kernel/http/errors'
 export default class FindCitizenMedia {
   async handle(input: { citizenId: number; mediaId: number }): Promise<Media> {
     const media = await Media.query()
+      .withScopes((scopes) => scopes.uploadedByCitizen(input.citizenId))
       .where('id', input.mediaId)
-      .where('uploader_type', 'citizen')
-      .where('uploader_id', input.citizenId)
       .first()
     if (!media) throw new NotFoundError('Média introuvable', 'E_MEDIA_NOT_FOUND')
     return media

@@ -1,5 +1,5 @@
 import { DateTime } from 'luxon'
-import { BaseModel, column } from '@adonisjs/lucid/orm'
+import { BaseModel, column, scope } from '@adonisjs/lucid/orm'
 import { compose } from '@adonisjs/core/helpers'
 import { TenantOwned } from '#kernel/tenancy/tenant_owned'
 
@@ -36,6 +36,11 @@ export interface MediaPlaceholder {
 /** Owned by the authority it was uploaded for (TenantOwned: `ownedBy`, `findOwnedOrFail`). */
 export default class Media extends compose(BaseModel, TenantOwned) {
   static table = 'media'
+
+  /** What one citizen uploaded (their own reads, GDPR export and erasure). */
+  static uploadedByCitizen = scope((query, citizenId: number) => {
+    query.where({ uploaderType: 'citizen', uploaderId: citizenId })
+  })
 
   @column({ isPrimary: true })
   declare id: number
