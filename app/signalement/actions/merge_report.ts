@@ -5,6 +5,7 @@ import { DomainError, NotFoundError } from '#kernel/http/errors'
 import type Tenant from '#kernel/tenancy/tenant'
 import ReportEvent from '#signalement/models/report_event'
 import Report from '#signalement/models/report'
+import { countSupports } from '#signalement/support/supports_count'
 import { lockedReport } from '#signalement/support/locked_report'
 import { notifyReporter } from '#signalement/support/notify_reporter'
 import { syncResolvedFeedItem } from '#signalement/actions/transition_report'
@@ -164,12 +165,4 @@ export default class MergeReport {
       addedSupporterIds: (added.rows as Array<{ citizen_id: number }>).map((row) => row.citizen_id),
     }
   }
-}
-
-export async function countSupports(trx: TransactionClientContract, reportId: number) {
-  const { rows } = await trx.rawQuery(
-    'SELECT count(*)::int AS n FROM signalement_supports WHERE report_id = ?',
-    [reportId]
-  )
-  return rows[0].n as number
 }

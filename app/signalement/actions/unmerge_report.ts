@@ -8,7 +8,7 @@ import type Report from '#signalement/models/report'
 import { lockedReport } from '#signalement/support/locked_report'
 import { notifyReporter } from '#signalement/support/notify_reporter'
 import { syncResolvedFeedItem } from '#signalement/actions/transition_report'
-import { countSupports } from '#signalement/actions/merge_report'
+import { countSupports } from '#signalement/support/supports_count'
 
 interface MergeRecord {
   id: number
