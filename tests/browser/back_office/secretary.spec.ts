@@ -49,7 +49,11 @@ test.group('Back-office for a town-hall secretary', (group) => {
     await editor.locator('strong', { hasText: 'Dimanche' }).waitFor()
     await page.waitForFunction('document.activeElement?.isContentEditable === true')
     await editor.press('End')
-    await page.waitForFunction('window.getSelection()?.isCollapsed === true')
+    // The paste goes where ProseMirror's own selection is, which follows the page's on a later
+    // event: wait for the editor's state (Tiptap hangs its editor on the element), not the DOM's.
+    await page.waitForFunction(
+      "document.querySelector('.rich-text-area')?.editor?.state.selection.empty === true"
+    )
     // A paste from Word: Office markup, styles and a script.
     const wordHtml =
       '<html xmlns:o="urn:schemas-microsoft-com:office:office"><head><style>p{color:red}</style></head><body>' +
