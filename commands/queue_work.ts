@@ -38,8 +38,10 @@ export default class QueueWork extends BaseCommand {
     // started after it are closed at once (below) instead of keeping the process alive.
     let workers: Worker[] = []
     let stopping = false
+    const starting = new AbortController()
     this.app.terminating(async () => {
       stopping = true
+      starting.abort(new Error('stopped during start-up'))
       this.logger.info('Arrêt : les tâches en cours se terminent…')
       await stopWorkers(workers)
       await closeQueues()
@@ -69,12 +71,19 @@ export default class QueueWork extends BaseCommand {
       this.logger.warning('Aucune tâche enregistrée : rien à traiter (le worker attend quand même)')
     }
 
-    workers = await startWorkers({
-      queues,
-      concurrency: this.concurrency,
-      lockDurationMs: this.lockDuration,
-      stalledIntervalMs: this.stalledInterval,
-    })
+    try {
+      workers = await startWorkers({
+        queues,
+        concurrency: this.concurrency,
+        lockDurationMs: this.lockDuration,
+        stalledIntervalMs: this.stalledInterval,
+        signal: starting.signal,
+      })
+    } catch (error) {
+      // Stopped while waiting for Redis: the terminating hook closes what was opened.
+      if (stopping) return
+      throw error
+    }
     if (stopping) {
       await stopWorkers(workers)
       await closeQueues()

@@ -11,6 +11,11 @@ export interface WorkerOptions {
   /** How long a job's lock lives without renewal: a killed worker's job is taken up after it. */
   lockDurationMs?: number
   stalledIntervalMs?: number
+  /**
+   * Aborted when the process is asked to stop during start-up: while Redis is down, scheduling
+   * waits on it, and a stop must not open further queues (or workers) that keep it alive.
+   */
+  signal?: AbortSignal
 }
 
 export const DEFAULT_TIMEOUT_MS = 5 * 60_000
@@ -92,8 +97,10 @@ export async function startWorkers(options: WorkerOptions): Promise<Worker[]> {
   const definitions = await allJobs()
   const knownQueues = new Set([...definitions.values()].map((definition) => definition.queue))
   await scheduleRepeatedJobs(
-    [...definitions.values()].filter((job) => options.queues.includes(job.queue))
+    [...definitions.values()].filter((job) => options.queues.includes(job.queue)),
+    options.signal
   )
+  options.signal?.throwIfAborted()
   return options.queues.map((queueName) => {
     if (!knownQueues.has(queueName)) {
       logger.warn({ queue: queueName }, 'no registered job runs on this queue')
@@ -128,12 +135,17 @@ export async function startWorkers(options: WorkerOptions): Promise<Worker[]> {
 
 /**
  * Registers (or updates) the schedule of every repeated job, by job name: idempotent, so every
- * worker of the queue may do it at start.
+ * worker of the queue may do it at start. An aborted `signal` stops it between two schedules,
+ * and stops the wait on one (the queue itself is closed by whoever aborted).
  */
-export async function scheduleRepeatedJobs(definitions: JobDefinition<any>[]) {
+export async function scheduleRepeatedJobs(
+  definitions: JobDefinition<any>[],
+  signal?: AbortSignal
+) {
   for (const definition of definitions) {
     if (!definition.repeat) continue
-    await getQueue(definition.queue).upsertJobScheduler(
+    signal?.throwIfAborted()
+    const scheduled = getQueue(definition.queue).upsertJobScheduler(
       definition.name,
       { every: definition.repeat.everyMs },
       {
@@ -147,7 +159,18 @@ export async function scheduleRepeatedJobs(definitions: JobDefinition<any>[]) {
         },
       }
     )
+    await (signal ? untilAborted(scheduled, signal) : scheduled)
   }
+}
+
+/** `work`, or the signal's reason as soon as it is aborted (the work itself is left behind). */
+function untilAborted<T>(work: Promise<T>, signal: AbortSignal): Promise<T> {
+  signal.throwIfAborted()
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = () => reject(signal.reason)
+    signal.addEventListener('abort', onAbort, { once: true })
+    work.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort))
+  })
 }
 
 /** Closes workers; `force` does not wait for running jobs (second Ctrl-C). */

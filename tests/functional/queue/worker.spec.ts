@@ -180,4 +180,24 @@ test.group('Queue worker · repeated jobs', () => {
       await new Promise((resolve) => setTimeout(resolve, 50))
     assert.isAtLeast(runs, 2)
   })
+  test('a start stopped before it is done schedules nothing and starts no worker', async ({
+    assert,
+    cleanup,
+  }) => {
+    const queue = uniqueQueueName('aborted')
+    const job = registerTestJob({ queue, repeat: { everyMs: 300 }, handle: async () => null })
+    cleanup(async () => {
+      await getQueue(queue).removeJobScheduler(job.name)
+      await getQueue(queue).obliterate({ force: true })
+    })
+    const starting = new AbortController()
+    starting.abort(new Error('stopped during start-up'))
+
+    await assert.rejects(
+      () => startWorkers({ queues: [queue], signal: starting.signal }),
+      'stopped during start-up'
+    )
+    assert.lengthOf(await getQueue(queue).getJobSchedulers(), 0)
+    assert.equal(await getQueue(queue).getWorkersCount(), 0)
+  })
 })
