@@ -210,6 +210,35 @@ test.group('Signalement: citizen API', (group) => {
     assert.equal(statuses.filter((status) => status === 429).length, 1)
   })
 
+  test('bursts from one address are refused with 429, however many accounts share it', async ({
+    client,
+    assert,
+  }) => {
+    const { perAddress, perCitizen } = reportSubmissionLimits
+    const perAccount = perCitizen.requests - 1
+    const accounts = Math.floor(perAddress.requests / perAccount) + 1
+    const tokens: string[] = []
+    for (let i = 0; i < accounts; i++) {
+      const { token } = await citizenWithToken()
+      tokens.push(token)
+    }
+    const statuses: number[] = []
+    for (let i = 0; i <= perAddress.requests; i++) {
+      // Each account stays under its own limit: only the address's can refuse.
+      const response = await client
+        .post('/api/v1/reports')
+        .bearerToken(tokens[Math.floor(i / perAccount)])
+        .json(body({ position: POINTS.outside }))
+      statuses.push(response.status())
+      if (response.status() === 429) {
+        await assertMatchesOpenApi(response)
+        assert.isDefined(response.header('retry-after'))
+      }
+    }
+    assert.deepEqual(statuses.slice(0, -1), Array(perAddress.requests).fill(422))
+    assert.equal(statuses.at(-1), 429)
+  })
+
   test('public reads: moderated only, never the reporter, GeoJSON that validates, bbox', async ({
     client,
     assert,
