@@ -84,6 +84,9 @@ await db.query(
   [gersId, JSON.stringify({ enabled: true, settings: DEFAULT_REPORT_SETTINGS })]
 )
 
+// The reports filed by earlier runs go first (the seeded ones have no citizen): each run
+// measures against the same 50,000, not a table that grows by every run's writes.
+await db.query('DELETE FROM signalement_reports WHERE citizen_id IS NOT NULL')
 const { rows: counted } = await db.query('SELECT count(*)::int AS n FROM signalement_reports')
 if (counted[0].n < REPORTS) {
   const started = Date.now()
