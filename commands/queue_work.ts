@@ -34,13 +34,12 @@ export default class QueueWork extends BaseCommand {
 
   async run() {
     // bin/console.ts turns SIGTERM into app.terminate(); this hook makes it graceful. It is in
-    // place before anything waits on Redis, so a stop during start-up is not lost: workers
-    // started after it are closed at once (below) instead of keeping the process alive.
+    // place before anything waits on Redis, so a stop during start-up is not lost: it aborts
+    // `starting` (no further queue is opened), and workers that were starting as it came are
+    // closed at once (below) instead of keeping the process alive.
     let workers: Worker[] = []
-    let stopping = false
     const starting = new AbortController()
     this.app.terminating(async () => {
-      stopping = true
       starting.abort(new Error('stopped during start-up'))
       this.logger.info('Arrêt : les tâches en cours se terminent…')
       await stopWorkers(workers)
@@ -81,10 +80,10 @@ export default class QueueWork extends BaseCommand {
       })
     } catch (error) {
       // Stopped while waiting for Redis: the terminating hook closes what was opened.
-      if (stopping) return
+      if (starting.signal.aborted) return
       throw error
     }
-    if (stopping) {
+    if (starting.signal.aborted) {
       await stopWorkers(workers)
       await closeQueues()
       return
