@@ -1,19 +1,17 @@
 /*
 | Open-loop comparison (issue 7): latency as users feel it. A closed loop (N connections, each
 | waiting for its answer) slows its own offered load down when the server stalls, which hides
-| the tail. Here autocannon offers a fixed rate (`overallRate`) whatever the answers do, and
-| corrects for coordinated omission. The rate is half of the bare baseline's ceiling, so both
+| the tail. Here requests leave at a fixed, even pace whatever the answers do, and each latency
+| runs from the planned departure (bench/helpers/paced_load.ts, which says why not autocannon's
+| `overallRate`). The rate is half of the bare baseline's ceiling, so both
 | servers run at the same, sustainable load; they take turns in short rounds (A B A B …) so
 | that a machine getting busier mid-run skews both alike, and the ratio is the median of the
 | per-round ratios, with its spread.
 */
 import { createRequire } from 'node:module'
+import { pacedLoad, type LoadRequest, type PacedResult } from './paced_load.js'
 
-export interface LoadRequest {
-  method: string
-  path?: string
-  setupRequest?: (request: Record<string, unknown>) => Record<string, unknown>
-}
+export type { LoadRequest }
 
 interface AutocannonResult {
   requests: { average: number }
@@ -29,6 +27,14 @@ async function run(port: number, requests: LoadRequest[], options: Record<string
   const result = await autocannon({ url: `http://127.0.0.1:${port}`, requests, ...options })
   if (result.non2xx > 0 || result.errors > 0) {
     throw new Error(`:${port}: ${result.non2xx} non-2xx, ${result.errors} errors`)
+  }
+  return result
+}
+
+async function checked(port: number, load: Promise<PacedResult>) {
+  const result = await load
+  if (result.non2xx > 0 || result.errors > 0) {
+    throw new Error(`:${port}: ${result.non2xx} non-2xx, ${result.errors} errors (paced)`)
   }
   return result
 }
@@ -70,22 +76,23 @@ export async function compareOpenLoop(input: {
   const seconds = input.secondsPerRound ?? Number(process.env.BENCH_ROUND_SECONDS ?? 4)
   const bareCeiling = await ceiling(input.barePort, input.requests)
   const rate = Math.max(10, Math.round(bareCeiling / 2))
-  const options = { connections: 50, overallRate: rate, duration: seconds }
+  const paced = (port: number, duration: number) =>
+    checked(port, pacedLoad({ port, requests: input.requests, rate, seconds: duration }))
   // Warm both up at the measured rate (JIT, pools, caches) before the first round counts.
   // Bastide has far more code to compile than the bare server: after 2 s at the feed's rate
   // its p50 was still 3.6× its steady value (237 vs 66 ms), so short warm-ups measured the
   // JIT, round after round, rather than the server (BENCH_WARMUP_SECONDS, 10 by default).
   const warmup = Number(process.env.BENCH_WARMUP_SECONDS ?? 10)
-  await run(input.bastidePort, input.requests, { ...options, duration: warmup })
-  await run(input.barePort, input.requests, { ...options, duration: warmup })
+  await paced(input.bastidePort, warmup)
+  await paced(input.barePort, warmup)
 
-  const samples = { bastide: [] as AutocannonResult[], bare: [] as AutocannonResult[] }
+  const samples = { bastide: [] as PacedResult[], bare: [] as PacedResult[] }
   for (let round = 0; round < rounds; round++) {
     // A B, then B A: neither side always runs right after the other's load.
     const order = round % 2 === 0 ? (['bastide', 'bare'] as const) : (['bare', 'bastide'] as const)
     for (const side of order) {
       const port = side === 'bastide' ? input.bastidePort : input.barePort
-      samples[side].push(await run(port, input.requests, options))
+      samples[side].push(await paced(port, seconds))
     }
   }
   const ratios = (key: 'p50' | 'p99') => {
@@ -94,7 +101,7 @@ export async function compareOpenLoop(input: {
     )
     return { median: median(perRound), min: Math.min(...perRound), max: Math.max(...perRound) }
   }
-  const medianOf = (side: AutocannonResult[], key: 'p50' | 'p99') =>
+  const medianOf = (side: PacedResult[], key: 'p50' | 'p99') =>
     median(side.map((result) => result.latency[key]))
   return {
     label: input.label,
