@@ -1,7 +1,8 @@
 /*
 | The yardstick of the reports benchmark: bare Node `http` + `pg` doing what the two routes do,
 | with the very SQL of the actions (same statements, same pool size):
-|   POST /api/v1/reports — the bearer token's row, the commune at the point (FIND_COMMUNE_SQL),
+|   POST /api/v1/reports — the bearer token and its citizen (VERIFY_CITIZEN_TOKEN_SQL, which
+|     also stamps `last_used_at` as the API's token provider does), the commune at the point (FIND_COMMUNE_SQL),
 |     the lineage's setting of the category (LINEAGE_CATEGORY_SQL), then in one transaction the
 |     report and its first history line, and the report as the public sees it (REPORT_BY_ID_SQL);
 |   GET /api/v1/collectivities/:code/reports?format=geojson&bbox=… — PUBLIC_MAP_SQL (the territory
@@ -11,6 +12,10 @@
 import http from 'node:http'
 import { createHash } from 'node:crypto'
 import { createRequire } from 'node:module'
+import {
+  VERIFY_CITIZEN_TOKEN_SQL,
+  verifyCitizenTokenBindings,
+} from '#kernel/accounts/citizens/citizen_token_sql'
 import { FIND_COMMUNE_SQL } from '#kernel/territories/queries/find_commune_sql'
 import { LINEAGE_CATEGORY_SQL } from '#signalement/support/routing_sql'
 import { PUBLIC_MAP_SQL, REPORT_BY_ID_SQL } from '#signalement/support/public_reports_sql'
@@ -42,6 +47,7 @@ const toPg = (sql: string) => {
   let index = 0
   return sql.replace(/\?/g, () => `$${++index}`)
 }
+const VERIFY_TOKEN = toPg(VERIFY_CITIZEN_TOKEN_SQL)
 const FIND_COMMUNE = toPg(FIND_COMMUNE_SQL)
 const LINEAGE = toPg(LINEAGE_CATEGORY_SQL)
 const BY_ID = toPg(REPORT_BY_ID_SQL)
@@ -62,12 +68,9 @@ async function citizenOf(header: string | undefined): Promise<number | null> {
   if (!match) return null
   const id = Number(Buffer.from(match[1], 'base64url').toString())
   const secret = Buffer.from(match[2], 'base64url').toString()
-  const { rows } = await pool.query(
-    'SELECT tokenable_id, hash FROM citizen_access_tokens WHERE id = $1 AND expires_at > now()',
-    [id]
-  )
   const hash = createHash('sha256').update(secret).digest('hex')
-  return rows[0]?.hash === hash ? rows[0].tokenable_id : null
+  const { rows } = await pool.query(VERIFY_TOKEN, verifyCitizenTokenBindings(id, hash))
+  return rows[0]?.id ?? null
 }
 
 async function submit(citizenId: number, body: any) {

@@ -4,32 +4,12 @@ import db from '@adonisjs/lucid/services/db'
 import { AccessToken, AccessTokensLucidUserProvider } from '@adonisjs/auth/access_tokens'
 import type { AccessTokensGuardUser } from '@adonisjs/auth/types/access_tokens'
 import type Citizen from '#kernel/accounts/models/citizen'
-
-export const CITIZEN_TOKENS = {
-  table: 'citizen_access_tokens',
-  type: 'citizen_token',
-  prefix: 'bst_',
-} as const
-
-/**
- * `last_used_at` (the « sessions » list, the GDPR export) is kept to within this much: a
- * citizen's burst of requests then costs one write, not one per request.
- */
-export const LAST_USED_PRECISION = '5 minutes'
-
-/** The token's own columns, read beside the citizen's under a `token_` prefix. */
-const TOKEN_COLUMNS = [
-  'id',
-  'tokenable_id',
-  'type',
-  'name',
-  'hash',
-  'abilities',
-  'created_at',
-  'updated_at',
-  'last_used_at',
-  'expires_at',
-] as const
+import {
+  CITIZEN_TOKENS,
+  TOKEN_COLUMNS,
+  VERIFY_CITIZEN_TOKEN_SQL,
+  verifyCitizenTokenBindings,
+} from '#kernel/accounts/citizens/citizen_token_sql'
 
 /**
  * The `api` guard's user provider. The stock provider spends three queries on every
@@ -54,18 +34,9 @@ export class CitizenTokensUserProvider extends AccessTokensLucidUserProvider<
     const identifier = Number(decoded.identifier)
     if (!Number.isSafeInteger(identifier) || identifier <= 0 || identifier > 2147483647) return null
     const hash = createHash('sha256').update(decoded.secret.release()).digest('hex')
-    // PostgreSQL runs a data-modifying CTE whether or not the query reads it.
     const { rows } = await db.rawQuery(
-      `WITH token AS (
-         SELECT * FROM ${CITIZEN_TOKENS.table}
-          WHERE id = ? AND type = ? AND hash = ? AND (expires_at IS NULL OR expires_at > now())),
-       stamp AS (
-         UPDATE ${CITIZEN_TOKENS.table} SET last_used_at = now() FROM token
-          WHERE ${CITIZEN_TOKENS.table}.id = token.id
-            AND (token.last_used_at IS NULL OR token.last_used_at < now() - ?::interval))
-       SELECT citizens.*, ${TOKEN_COLUMNS.map((c) => `token.${c} AS token_${c}`).join(', ')}
-         FROM token JOIN citizens ON citizens.id = token.tokenable_id`,
-      [identifier, CITIZEN_TOKENS.type, hash, LAST_USED_PRECISION]
+      VERIFY_CITIZEN_TOKEN_SQL,
+      verifyCitizenTokenBindings(identifier, hash)
     )
     const row = rows[0]
     if (!row) return null

@@ -6,7 +6,7 @@ import type { BelongsTo } from '@adonisjs/lucid/types/relations'
 import { withAuthFinder } from '@adonisjs/auth/mixins/lucid'
 import { DbAccessTokensProvider } from '@adonisjs/auth/access_tokens'
 import Collectivity from '#kernel/territories/models/collectivity'
-import { CITIZEN_TOKENS } from '#kernel/accounts/citizens/citizen_tokens_user_provider'
+import { CITIZEN_TOKENS } from '#kernel/accounts/citizens/citizen_token_sql'
 
 const AuthFinder = withAuthFinder(() => hash.use(), {
   uids: ['email'],
