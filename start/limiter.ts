@@ -31,19 +31,31 @@ interface CountedLimit {
  * past the limit, with the same 429, `Retry-After` and `X-RateLimit-*` headers. In a fixed
  * window (no `blockFor`), counting the refused requests too changes nothing: the window ends
  * when it would have. The citizen API's write path pays this on every request.
+ *
+ * A builder may return several limits (per address and per account, say): they are consumed
+ * together, in one round trip rather than one each, and the headers tell the tightest.
  */
 export function defineCountedLimit(
   name: string,
-  builder: (ctx: HttpContext) => CountedLimit | null | Promise<CountedLimit | null>
+  builder: (
+    ctx: HttpContext
+  ) => CountedLimit | CountedLimit[] | null | Promise<CountedLimit | CountedLimit[] | null>
 ) {
   const middleware = async (ctx: HttpContext, next: () => Promise<unknown>) => {
-    const limit = await builder(ctx)
-    if (!limit) return next()
-    const counter = limiter.use({ requests: limit.requests, duration: limit.duration })
-    const counted = await counter.consume(`${name}_${limit.key}`)
+    const built = await builder(ctx)
+    if (!built) return next()
+    const limits = Array.isArray(built) ? built : [built]
+    const counted = await Promise.all(
+      limits.map((limit) =>
+        limiter
+          .use({ requests: limit.requests, duration: limit.duration })
+          .consume(`${name}_${limit.key}`)
+      )
+    )
+    const tightest = counted.reduce((a, b) => (b.remaining < a.remaining ? b : a))
     const response = await next()
-    ctx.response.header('X-RateLimit-Limit', counted.limit)
-    ctx.response.header('X-RateLimit-Remaining', counted.remaining)
+    ctx.response.header('X-RateLimit-Limit', tightest.limit)
+    ctx.response.header('X-RateLimit-Remaining', tightest.remaining)
     return response
   }
   Object.defineProperty(middleware, 'name', { value: `${name}Throttle` })
@@ -72,7 +84,7 @@ export const throttleAccountEmails = defineCountedLimit('account_emails', (ctx) 
  * A bogus token must not buy a fresh bucket: only a token that verifies keys the limit to its
  * citizen. The guard remembers the outcome, so the route's own `auth` check costs nothing more.
  */
-async function authenticatedCitizenId(ctx: HttpContext): Promise<number | null> {
+export async function authenticatedCitizenId(ctx: HttpContext): Promise<number | null> {
   if (!ctx.auth || !ctx.request.header('authorization')) return null
   const guard = ctx.auth.use('api')
   return (await guard.check()) ? guard.user!.id : null

@@ -4,7 +4,7 @@
 */
 import router from '@adonisjs/core/services/router'
 import { api, apiWithOwnWriteLimit, citizenAuth, tenantBackOffice } from '#start/kernel'
-import { throttleReportsPerAddress, throttleReportsPerCitizen } from '#signalement/support/throttle'
+import { throttleReportSubmissions } from '#signalement/support/throttle'
 
 const ReportsController = () => import('#signalement/controllers/api/reports_controller')
 const MyReportsController = () => import('#signalement/controllers/api/my_reports_controller')
@@ -12,12 +12,7 @@ const MyReportsController = () => import('#signalement/controllers/api/my_report
 // Filing a report is limited per address and per account, tighter than any other write.
 router
   .post('/api/v1/reports', [ReportsController, 'store'])
-  .use([
-    ...apiWithOwnWriteLimit(),
-    throttleReportsPerAddress,
-    citizenAuth(),
-    throttleReportsPerCitizen,
-  ])
+  .use([...apiWithOwnWriteLimit(), throttleReportSubmissions, citizenAuth()])
 
 router
   .group(() => {

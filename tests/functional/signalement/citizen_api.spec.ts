@@ -239,6 +239,22 @@ test.group('Signalement: citizen API', (group) => {
     assert.equal(statuses.at(-1), 429)
   })
 
+  test('a burst of forged tokens spends the address’s allowance too', async ({
+    client,
+    assert,
+  }) => {
+    const { perAddress } = reportSubmissionLimits
+    const { token } = await citizenWithToken()
+    const forged = `${token.slice(0, token.indexOf('.') + 1)}${'A'.repeat(40)}`
+    const statuses: number[] = []
+    for (let i = 0; i <= perAddress.requests; i++) {
+      const response = await client.post('/api/v1/reports').bearerToken(forged).json(body())
+      statuses.push(response.status())
+    }
+    assert.deepEqual(statuses.slice(0, -1), Array(perAddress.requests).fill(401))
+    assert.equal(statuses.at(-1), 429)
+  })
+
   test('public reads: moderated only, never the reporter, GeoJSON that validates, bbox', async ({
     client,
     assert,
