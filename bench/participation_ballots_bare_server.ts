@@ -1,13 +1,18 @@
 /*
 | The yardstick of the ballots benchmark: bare Node `http` + `pg` doing what
-| PUT /api/v1/budgets/:id/ballot does — the bearer token checked against its SHA-256 hash (and
-| its last use recorded, as the auth guard does), then in one transaction the campaign, the
+| PUT /api/v1/budgets/:id/ballot does — the bearer token and its citizen, checked against its
+| SHA-256 hash by the API's own statement (VERIFY_CITIZEN_TOKEN_SQL, which stamps its last use
+| at most every five minutes, as the token provider does), then in one transaction the campaign, the
 | voter's home commune and lineage, the districts, the projects' costs, the rule check, and the
 | same INSERT … ON CONFLICT — and answering the same JSON shape.
 */
 import http from 'node:http'
 import { createHash } from 'node:crypto'
 import { createRequire } from 'node:module'
+import {
+  VERIFY_CITIZEN_TOKEN_SQL,
+  verifyCitizenTokenBindings,
+} from '#kernel/accounts/citizens/citizen_token_sql'
 
 const pg = createRequire(import.meta.url)('pg') as {
   Pool: new (config: Record<string, unknown>) => any
@@ -19,6 +24,8 @@ const pool = new pg.Pool({
   max: 10,
 })
 const PREFIX = 'bst_'
+let bindingIndex = 0
+const VERIFY_TOKEN = VERIFY_CITIZEN_TOKEN_SQL.replace(/\?/g, () => `$${++bindingIndex}`)
 
 function citizenToken(header: string | undefined) {
   const value = header?.startsWith('Bearer ') ? header.slice(7) : ''
@@ -37,15 +44,10 @@ async function saveBallot(
   projectIds: number[]
 ) {
   const { rows: tokens } = await pool.query(
-    `SELECT t.hash, c.id, c.email_verified_at, c.home_commune_id FROM citizen_access_tokens t
-       JOIN citizens c ON c.id = t.tokenable_id
-      WHERE t.id = $1 AND t.type = 'citizen_token' AND (t.expires_at IS NULL OR t.expires_at > now())`,
-    [token.id]
+    VERIFY_TOKEN,
+    verifyCitizenTokenBindings(token.id, token.hash)
   )
-  if (!tokens[0] || tokens[0].hash !== token.hash) return { status: 401 }
-  await pool.query('UPDATE citizen_access_tokens SET last_used_at = now() WHERE id = $1', [
-    token.id,
-  ])
+  if (!tokens[0]) return { status: 401 }
   const citizen = tokens[0]
   const client = await pool.connect()
   try {
