@@ -5,7 +5,7 @@
 | NODE_ENV=production) and against bare Node `http` + `pg` doing the same transaction, rounds
 | alternating A B A B (BENCH_DURATION s each, default 5: 20 s per side over 4 rounds on this
 | shared machine instead of 60). Then Bastide at a fixed offered rate of half the bare ceiling
-| (open loop, autocannon overallRate) for its p99. Finally the vote is closed and
+| (open loop, evenly paced: bench/helpers/paced_load.ts) for its p99. Finally the vote is closed and
 | `participation:recount` must give, project by project, the totals of the last accepted ballot
 | of every citizen as the clients saw them.
 | Own database: BENCH_DB_DATABASE (default bastide_bench_ballots). BENCH_CPU_PROF=DIR writes a
@@ -22,6 +22,7 @@ import {
   startServer,
   timeAce,
 } from './helpers/env.js'
+import { pacedLoad } from './helpers/paced_load.js'
 
 const require = createRequire(import.meta.url)
 const autocannon = require('autocannon') as (options: Record<string, unknown>) => Promise<any>
@@ -99,29 +100,37 @@ function randomBallot() {
  * resets a connection's context after each request, so the turn cannot live there.) */
 let nextCitizen = 0
 
-async function load(port: number, seconds: number, overallRate?: number) {
+/** The next citizen's ballot: who, what, and the request that carries it. */
+function nextBallot() {
+  const citizen = nextCitizen++ % CITIZENS
+  const ballot = randomBallot()
+  return {
+    citizen,
+    ballot,
+    path,
+    headers: {
+      'content-type': 'application/json',
+      'authorization': `Bearer ${tokens[citizen]}`,
+    },
+    body: JSON.stringify({ project_ids: ballot, submit: true }),
+  }
+}
+
+async function load(port: number, seconds: number) {
   const result = await autocannon({
     url: `http://127.0.0.1:${port}`,
     connections: CONNECTIONS,
     duration: seconds,
     timeout: 30,
-    ...(overallRate ? { overallRate } : {}),
     initialContext: {},
     requests: [
       {
         method: 'PUT',
         setupRequest: (request: Record<string, any>, context: Record<string, any>) => {
-          context.citizen = nextCitizen++ % CITIZENS
-          context.ballot = randomBallot()
-          return {
-            ...request,
-            path,
-            headers: {
-              'content-type': 'application/json',
-              'authorization': `Bearer ${tokens[context.citizen]}`,
-            },
-            body: JSON.stringify({ project_ids: context.ballot, submit: true }),
-          }
+          const { citizen, ballot, ...sent } = nextBallot()
+          context.citizen = citizen
+          context.ballot = ballot
+          return { ...request, ...sent }
         },
         onResponse: (status: number, _body: string, context: Record<string, any>) => {
           if (status === 200) lastAccepted.set(context.citizen, context.ballot)
@@ -137,6 +146,25 @@ async function load(port: number, seconds: number, overallRate?: number) {
     errors,
     statuses: result.statusCodeStats,
   }
+}
+
+/** Ballots at a fixed, even pace (open loop), each latency from its planned departure. */
+async function paced(port: number, seconds: number, rate: number) {
+  const result = await pacedLoad({
+    port,
+    rate,
+    seconds,
+    requests: [
+      {
+        method: 'PUT',
+        setupRequest: (request) => ({ ...request, ...nextBallot() }),
+        onResponse: (status, sent) => {
+          if (status === 200) lastAccepted.set(sent.citizen as number, sent.ballot as number[])
+        },
+      },
+    ],
+  })
+  return { ...result.latency, errors: result.non2xx + result.errors, sent: result.sent }
 }
 
 const adonis = await startServer(
@@ -180,9 +208,9 @@ try {
   )
   console.log(`ratio  : ${(oursRps / baseRps).toFixed(2)} (target >= 0.5)`)
   const rate = Math.max(1, Math.round(baseRps / 2))
-  const fixed = await load(ADONIS_PORT, DURATION * 2, rate)
+  const fixed = await paced(ADONIS_PORT, DURATION * 2, rate)
   console.log(
-    `Bastide at a fixed ${rate} ballots/s offered (half the bare ceiling, open loop): ${fixed.rps.toFixed(0)} served, p50 ${fixed.p50} ms, p99 ${fixed.p99} ms, errors ${fixed.errors} ${JSON.stringify(fixed.statuses)}`
+    `Bastide at a fixed ${rate} ballots/s offered (half the bare ceiling, open loop, evenly paced): ${fixed.sent} sent, p50 ${fixed.p50} ms, p99 ${fixed.p99} ms, errors ${fixed.errors}`
   )
   // Requests cut off by the end of a run may still land: let them, then every citizen changes
   // their ballot once more and waits for the answer, so the clients know the final state.

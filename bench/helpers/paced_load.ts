@@ -17,6 +17,8 @@ export interface LoadRequest {
   headers?: Record<string, string>
   body?: string
   setupRequest?: (request: Record<string, unknown>) => Record<string, unknown>
+  /** Told each answer's status, with the request as `setupRequest` built it. */
+  onResponse?: (status: number, request: Record<string, unknown>) => void
 }
 
 export interface PacedResult {
@@ -37,7 +39,11 @@ function requestAt(requests: LoadRequest[], index: number) {
   const template = requests[index % requests.length]
   const base = { method: template.method, path: template.path, headers: template.headers ?? {} }
   const built = template.setupRequest ? template.setupRequest(base) : { ...base, ...template }
-  return built as { method: string; path: string; headers?: Record<string, string>; body?: string }
+  return {
+    built,
+    onResponse: template.onResponse,
+    ...(built as { method: string; path: string; headers?: Record<string, string>; body?: string }),
+  }
 }
 
 /** Offers `rate` requests per second for `seconds` over at most `connections` keep-alive sockets. */
@@ -57,12 +63,13 @@ export async function pacedLoad(input: {
 
   const send = (index: number, plannedAt: number) =>
     new Promise<void>((resolve) => {
-      const { method, path, headers, body } = requestAt(input.requests, index)
+      const { method, path, headers, body, built, onResponse } = requestAt(input.requests, index)
       const request = http.request(
         { host: '127.0.0.1', port: input.port, method, path, headers, agent, timeout: TIMEOUT_MS },
         (response) => {
           response.resume()
           response.on('end', () => {
+            onResponse?.(response.statusCode ?? 0, built)
             if ((response.statusCode ?? 0) >= 300) non2xx++
             else latencies.push(performance.now() - plannedAt)
             resolve()
