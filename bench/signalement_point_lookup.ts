@@ -13,7 +13,7 @@
 |   npm run bench:signalement-lookup
 */
 import { createRequire } from 'node:module'
-import { BENCH_ENV, timeAce } from './helpers/env.js'
+import { BENCH_ENV, ensureDatabase, timeAce } from './helpers/env.js'
 import { FIND_COMMUNE_SQL } from '../app/kernel/territories/queries/find_commune_sql.js'
 
 interface Client {
@@ -50,6 +50,7 @@ const randomPoint = () => [
   GERS.minLat + Math.random() * (GERS.maxLat - GERS.minLat),
 ]
 
+ensureDatabase(config.database)
 const probe = new pg.Client(config)
 await probe.connect()
 const shapes = await probe
