@@ -33,7 +33,8 @@ interface CountedLimit {
  * when it would have. The citizen API's write path pays this on every request.
  *
  * A builder may return several limits (per address and per account, say): they are consumed
- * together, in one round trip rather than one each, and the headers tell the tightest.
+ * concurrently, so a request waits for one Redis round trip rather than one per limit, and the
+ * headers tell the tightest.
  */
 export function defineCountedLimit(
   name: string,

@@ -3,7 +3,7 @@ import { authenticatedCitizenId, defineCountedLimit } from '#start/limiter'
 /**
  * Filing reports is tighter than other writes: a burst from one account, or from one address
  * (several accounts behind it), is refused with 429 before any routing work. Both limits are
- * counted in one Redis round trip, before the route's `auth`: the token is checked first
+ * counted concurrently, before the route's `auth`: the token is checked first
  * (the guard remembers it for `auth`), so that a request with a bad token still spends its
  * address's allowance and a burst of them meets the 429 too.
  */
