@@ -1,4 +1,5 @@
 import vine from '@vinejs/vine'
+import { idRule } from '#kernel/http/ids'
 import { AUDIENCES } from '#participation/support/eligibility'
 import { RESULTS_VISIBILITIES } from '#participation/models/participation_item'
 import { QUESTION_KINDS } from '#participation/models/consultation_question'
@@ -56,6 +57,6 @@ export const listFiltersValidator = vine.create({
 })
 
 export const textPageValidator = vine.create({
-  question: vine.number().withoutDecimals().positive().optional(),
+  question: idRule().optional(),
   cursor: vine.string().maxLength(512).optional(),
 })

@@ -1,6 +1,7 @@
 import vine from '@vinejs/vine'
 import { apiValidator } from '#kernel/http/validation_messages'
 import { BBOX_PATTERN } from '#kernel/http/bbox'
+import { idRule, jsonIdRule } from '#kernel/http/ids'
 
 const latitude = () => vine.number().range([-90, 90])
 const longitude = () => vine.number().range([-180, 180])
@@ -14,7 +15,7 @@ export const createReportValidator = apiValidator({
   description: vine.string().trim().minLength(3),
   position: vine.object({ lat: latitude(), lng: longitude() }),
   address: vine.string().trim().maxLength(500).optional(),
-  media_ids: vine.array(vine.number().withoutDecimals().positive()).maxLength(6).optional(),
+  media_ids: vine.array(jsonIdRule()).maxLength(6).optional(),
   anonymous: vine.boolean().optional(),
 })
 
@@ -40,7 +41,7 @@ export const flagValidator = apiValidator({
 })
 
 export const reportIdValidator = apiValidator({
-  id: vine.number().withoutDecimals().range([1, 2_147_483_647]),
+  id: idRule(),
 })
 
 export { parseBbox } from '#kernel/http/bbox'

@@ -163,6 +163,10 @@ test.group('Signalement: citizen API', (group) => {
         await mediaId(citizen.id, gers.auch.id, 'video'),
       ],
       await sixPhotos(citizen.id),
+      // Not ids at all: past PostgreSQL's integer, or JSON that Vine would read as a number.
+      [2 ** 31],
+      [true],
+      ['12'],
     ]
     for (const mediaIds of cases) {
       const response = await client
