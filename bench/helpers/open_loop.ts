@@ -11,8 +11,6 @@
 import { createRequire } from 'node:module'
 import { pacedLoad, type LoadRequest, type PacedResult } from './paced_load.js'
 
-export type { LoadRequest }
-
 interface AutocannonResult {
   requests: { average: number }
   latency: { p50: number; p99: number }
@@ -94,6 +92,10 @@ export async function compareOpenLoop(input: {
       const port = side === 'bastide' ? input.bastidePort : input.barePort
       samples[side].push(await paced(port, seconds))
     }
+    const [ours, base] = [samples.bastide.at(-1)!.latency, samples.bare.at(-1)!.latency]
+    console.log(
+      `  round ${round + 1}: Bastide p50 ${ours.p50} / p99 ${ours.p99} / max ${ours.max} ms · bare ${base.p50} / ${base.p99} / ${base.max} ms`
+    )
   }
   const ratios = (key: 'p50' | 'p99') => {
     const perRound = samples.bastide.map(

@@ -64,23 +64,33 @@ export async function pacedLoad(input: {
   const send = (index: number, plannedAt: number) =>
     new Promise<void>((resolve) => {
       const { method, path, headers, body, built, onResponse } = requestAt(input.requests, index)
+      let settled = false
+      // Exactly one outcome per request, however the socket ends (an answer cut off midway
+      // emits no 'end', and may or may not emit 'error' on the request).
+      const settle = (outcome: () => void) => {
+        if (settled) return
+        settled = true
+        outcome()
+        resolve()
+      }
+      const failed = () => settle(() => errors++)
       const request = http.request(
         { host: '127.0.0.1', port: input.port, method, path, headers, agent, timeout: TIMEOUT_MS },
         (response) => {
           response.resume()
-          response.on('end', () => {
-            onResponse?.(response.statusCode ?? 0, built)
-            if ((response.statusCode ?? 0) >= 300) non2xx++
-            else latencies.push(performance.now() - plannedAt)
-            resolve()
-          })
+          response.on('end', () =>
+            settle(() => {
+              onResponse?.(response.statusCode ?? 0, built)
+              if ((response.statusCode ?? 0) >= 300) non2xx++
+              else latencies.push(performance.now() - plannedAt)
+            })
+          )
+          response.on('error', failed)
+          response.on('close', failed)
         }
       )
       request.on('timeout', () => request.destroy(new Error('timeout')))
-      request.on('error', () => {
-        errors++
-        resolve()
-      })
+      request.on('error', failed)
       request.end(body)
     })
 
