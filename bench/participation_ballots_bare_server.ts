@@ -13,6 +13,7 @@ import {
   VERIFY_CITIZEN_TOKEN_SQL,
   verifyCitizenTokenBindings,
 } from '#kernel/accounts/citizens/citizen_token_sql'
+import { toPgPlaceholders } from '#info/support/feed_query'
 
 const pg = createRequire(import.meta.url)('pg') as {
   Pool: new (config: Record<string, unknown>) => any
@@ -24,8 +25,7 @@ const pool = new pg.Pool({
   max: 10,
 })
 const PREFIX = 'bst_'
-let bindingIndex = 0
-const VERIFY_TOKEN = VERIFY_CITIZEN_TOKEN_SQL.replace(/\?/g, () => `$${++bindingIndex}`)
+const VERIFY_TOKEN = toPgPlaceholders(VERIFY_CITIZEN_TOKEN_SQL)
 
 function citizenToken(header: string | undefined) {
   const value = header?.startsWith('Bearer ') ? header.slice(7) : ''

@@ -15,6 +15,7 @@
 import { createRequire } from 'node:module'
 import { BENCH_ENV, ensureDatabase, timeAce } from './helpers/env.js'
 import { FIND_COMMUNE_SQL } from '../app/kernel/territories/queries/find_commune_sql.js'
+import { toPgPlaceholders } from '../app/info/support/feed_query.js'
 
 interface Client {
   connect(): Promise<void>
@@ -32,12 +33,8 @@ const CLIENTS = Number(process.env.BENCH_CLIENTS ?? 4)
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3)
 const IN_SQL_CALLS = 20_000
 
-const toPg = (sql: string) => {
-  let index = 0
-  return sql.replace(/\?/g, () => `$${++index}`)
-}
 const STATEMENTS = {
-  routing: toPg(FIND_COMMUNE_SQL),
+  routing: toPgPlaceholders(FIND_COMMUNE_SQL),
   wholeShapes: `SELECT c.id FROM collectivity_boundaries b JOIN collectivities c ON c.id = b.collectivity_id
     WHERE c.kind = 'commune' AND c.status = 'onboarded'
       AND ST_Intersects(b.shape, ST_SetSRID(ST_MakePoint($1, $2), 4326))

@@ -17,6 +17,7 @@ import {
   verifyCitizenTokenBindings,
 } from '#kernel/accounts/citizens/citizen_token_sql'
 import { FIND_COMMUNE_SQL } from '#kernel/territories/queries/find_commune_sql'
+import { toPgPlaceholders } from '#info/support/feed_query'
 import { LINEAGE_CATEGORY_SQL } from '#signalement/support/routing_sql'
 import { PUBLIC_MAP_SQL, REPORT_BY_ID_SQL } from '#signalement/support/public_reports_sql'
 import {
@@ -43,14 +44,10 @@ const pool = new pg.Pool({
   max: 10,
 })
 
-const toPg = (sql: string) => {
-  let index = 0
-  return sql.replace(/\?/g, () => `$${++index}`)
-}
-const VERIFY_TOKEN = toPg(VERIFY_CITIZEN_TOKEN_SQL)
-const FIND_COMMUNE = toPg(FIND_COMMUNE_SQL)
-const LINEAGE = toPg(LINEAGE_CATEGORY_SQL)
-const BY_ID = toPg(REPORT_BY_ID_SQL)
+const VERIFY_TOKEN = toPgPlaceholders(VERIFY_CITIZEN_TOKEN_SQL)
+const FIND_COMMUNE = toPgPlaceholders(FIND_COMMUNE_SQL)
+const LINEAGE = toPgPlaceholders(LINEAGE_CATEGORY_SQL)
+const BY_ID = toPgPlaceholders(REPORT_BY_ID_SQL)
 const LIMIT = 20
 
 function send(

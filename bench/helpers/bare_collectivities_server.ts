@@ -4,6 +4,7 @@
 */
 import http from 'node:http'
 import { createRequire } from 'node:module'
+import { toPgPlaceholders } from '#info/support/feed_query'
 import {
   SEARCH_COLLECTIVITIES_SQL,
   searchCollectivitiesBindings,
@@ -21,12 +22,8 @@ const pg = createRequire(import.meta.url)('pg') as {
   Pool: new (config: Record<string, unknown>) => Pool
 }
 
-const toPositional = (sql: string) => {
-  let index = 0
-  return sql.replace(/\?/g, () => `$${++index}`)
-}
-const searchSql = toPositional(SEARCH_COLLECTIVITIES_SQL)
-const showSql = toPositional(SHOW_COLLECTIVITY_SQL)
+const searchSql = toPgPlaceholders(SEARCH_COLLECTIVITIES_SQL)
+const showSql = toPgPlaceholders(SHOW_COLLECTIVITY_SQL)
 
 const pool = new pg.Pool({
   host: '127.0.0.1',
