@@ -9,13 +9,11 @@
 */
 import { test } from '@japa/runner'
 import fc from 'fast-check'
-import type { ApiClient, ApiResponse } from '@japa/api-client'
 import testUtils from '@adonisjs/core/services/test_utils'
 import { territory } from '#tests/functional/tenancy/fixtures'
 import { citizenWithToken } from '#tests/helpers/citizens'
-import { assertMatchesOpenApi } from '#tests/helpers/openapi'
 import { resetRateLimits } from '#tests/helpers/rate_limits'
-import { campaignOf, enable, publishedPoll } from './fixtures.js'
+import { campaignOf, enable, publishedPoll, send } from './fixtures.js'
 import db from '@adonisjs/lucid/services/db'
 import BudgetBallot from '#participation/models/budget_ballot'
 import BudgetDistrict from '#participation/models/budget_district'
@@ -200,21 +198,6 @@ async function storeCampaign(
     ),
   }
   return { campaign, projects, foreignId: foreign.projects[0].id, scope }
-}
-
-async function send(
-  client: ApiClient,
-  path: string,
-  token: string,
-  body?: object,
-  method: 'put' | 'post' = body ? 'put' : 'post'
-) {
-  const request = client[method](path).bearerToken(token)
-  if (body) request.json(body)
-  const response: ApiResponse = await request
-  if (response.status() >= 500) throw new Error(`${path}: ${JSON.stringify(response.body())}`)
-  await assertMatchesOpenApi(response)
-  return response
 }
 
 test.group('Participation: generated ballots against generated campaigns', (group) => {

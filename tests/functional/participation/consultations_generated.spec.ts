@@ -10,17 +10,17 @@
 */
 import { test } from '@japa/runner'
 import fc from 'fast-check'
-import type { ApiClient, ApiResponse } from '@japa/api-client'
+import type { ApiResponse } from '@japa/api-client'
 import testUtils from '@adonisjs/core/services/test_utils'
 import { territory } from '#tests/functional/tenancy/fixtures'
 import { citizenWithToken } from '#tests/helpers/citizens'
-import { assertMatchesOpenApi } from '#tests/helpers/openapi'
 import { resetRateLimits } from '#tests/helpers/rate_limits'
 import { MAX_TEXT_ANSWER } from '#participation/support/consultation_answers'
 import type { QuestionKind } from '#participation/models/consultation_question'
-import { enable, publishedConsultation } from './fixtures.js'
+import { enable, publishedConsultation, send } from './fixtures.js'
 
-const RUNS = Number(process.env.PARTICIPATION_PROPERTY_RUNS ?? 25)
+// Twice the ballots' runs: a bound is only tested when the rest of its attempt is valid.
+const RUNS = 2 * Number(process.env.PARTICIPATION_PROPERTY_RUNS ?? 25)
 
 interface GeneratedQuestion {
   kind: QuestionKind
@@ -44,27 +44,39 @@ const questionnaires = fc.array(
 /** Which question an answer points at: one of the consultation's, another's, or none. */
 type QuestionRef = { kind: 'own'; index: number } | { kind: 'foreign' } | { kind: 'made-up' }
 
-// Each field mostly holds what some question kind takes, sometimes junk: enough valid
-// submissions to test what is stored, enough broken ones to test every refusal.
-const contents: fc.Arbitrary<Omit<GeneratedAnswer, 'question' | 'stray'>> = fc.record({
-  // Choice ids are numbered from 1 within each question; 6 and 99 never exist.
-  choiceIds: fc.oneof(
-    { weight: 6, arbitrary: fc.constantFrom<number[]>([1], [2], [1], [2], [1, 2], [2, 1]) },
-    { weight: 2, arbitrary: fc.array(fc.constantFrom(1, 1, 2, 3, 4, 5, 6, 99), { maxLength: 4 }) },
-    { weight: 1, arbitrary: fc.constant<number[] | null>(null) }
-  ),
-  value: fc.oneof(
-    { weight: 20, arbitrary: fc.integer({ min: 1, max: 5 }) },
-    { weight: 4, arbitrary: fc.integer({ min: -1, max: 12 }) },
+/** Scale values: mostly in range, often at the bound's either side, sometimes junk. */
+const scaleValues = (max: number) =>
+  fc.oneof(
+    { weight: 12, arbitrary: fc.integer({ min: 1, max }) },
+    { weight: 6, arbitrary: fc.constantFrom(0, max + 1) },
     { weight: 4, arbitrary: fc.constant<number | null>(null) },
     { weight: 1, arbitrary: fc.constant(2.5) }
-  ),
-  text: fc.oneof(
-    { weight: 20, arbitrary: fc.constantFrom('Des bancs à l’ombre', '  Plus d’arbres  ') },
-    { weight: 8, arbitrary: fc.constantFrom<string | null>(null, '', '   ') },
-    { weight: 1, arbitrary: fc.constant('x'.repeat(5001)) }
-  ),
-})
+  )
+
+// Each field mostly holds what some question kind takes, sometimes junk: enough valid
+// submissions to test what is stored, enough broken ones to test every refusal.
+const contentsWith = (values: fc.Arbitrary<number | null>) =>
+  fc.record({
+    // Choice ids are numbered from 1 within each question; 6 and 99 never exist.
+    choiceIds: fc.oneof(
+      { weight: 6, arbitrary: fc.constantFrom<number[]>([1], [2], [1], [2], [1, 2], [2, 1]) },
+      {
+        weight: 2,
+        arbitrary: fc.array(fc.constantFrom(1, 1, 2, 3, 4, 5, 6, 99), { maxLength: 4 }),
+      },
+      { weight: 1, arbitrary: fc.constant<number[] | null>(null) }
+    ),
+    value: values,
+    text: fc.oneof(
+      { weight: 20, arbitrary: fc.constantFrom('Des bancs à l’ombre', '  Plus d’arbres  ') },
+      { weight: 8, arbitrary: fc.constantFrom<string | null>(null, '', '   ') },
+      { weight: 1, arbitrary: fc.constant('x'.repeat(5001)) }
+    ),
+  })
+const contents = contentsWith(scaleValues(5))
+/** What an answer to `question` holds: its scale's own bounds when it has one. */
+const contentsFor = (question: GeneratedQuestion) =>
+  question.kind === 'scale' ? contentsWith(scaleValues(question.scaleMax)) : contents
 
 const strayQuestions: fc.Arbitrary<QuestionRef> = fc.oneof(
   fc.nat(3).map((index) => ({ kind: 'own' as const, index })),
@@ -72,26 +84,36 @@ const strayQuestions: fc.Arbitrary<QuestionRef> = fc.oneof(
   fc.constant({ kind: 'made-up' as const })
 )
 
-/** An attempt: most questions answered in order (1 in 5 skipped), now and then a stray answer. */
-const answers = fc
-  .record({
-    inOrder: fc.array(fc.option(contents, { freq: 5 }), { minLength: 4, maxLength: 4 }),
-    stray: fc.oneof(
-      { weight: 3, arbitrary: fc.constant(null) },
-      { weight: 1, arbitrary: fc.record({ question: strayQuestions, content: contents }) }
-    ),
-  })
-  .map(({ inOrder, stray }) => {
-    const list: GeneratedAnswer[] = inOrder.flatMap((content, index) =>
-      content ? [{ question: { kind: 'own' as const, index }, ...content }] : []
-    )
-    if (stray) list.push({ question: stray.question, ...stray.content, stray: true })
-    return list
-  })
+/** An attempt at a questionnaire: most questions answered in order (1 in 5 skipped), now and then a stray answer. */
+const answersFor = (questionnaire: GeneratedQuestion[]) =>
+  fc
+    .record({
+      inOrder: fc.tuple(
+        ...questionnaire.map((question) => fc.option(contentsFor(question), { freq: 5 }))
+      ),
+      stray: fc.oneof(
+        { weight: 3, arbitrary: fc.constant(null) },
+        { weight: 1, arbitrary: fc.record({ question: strayQuestions, content: contents }) }
+      ),
+    })
+    .map(({ inOrder, stray }) => {
+      const list: GeneratedAnswer[] = inOrder.flatMap((content, index) =>
+        content ? [{ question: { kind: 'own' as const, index }, ...content }] : []
+      )
+      if (stray) list.push({ question: stray.question, ...stray.content })
+      return list
+    })
+
+/** A questionnaire and 1 to 3 attempts at it. */
+const consultationsAndAttempts = questionnaires.chain((questionnaire) =>
+  fc.tuple(
+    fc.constant(questionnaire),
+    fc.array(answersFor(questionnaire), { minLength: 1, maxLength: 3 })
+  )
+)
 
 type GeneratedAnswer = {
   question: QuestionRef
-  stray?: boolean
   choiceIds: number[] | null
   value: number | null
   text: string | null
@@ -111,10 +133,8 @@ function judge(questions: Array<GeneratedQuestion & { id: number }>, list: Gener
   const broken = new Set<string>()
   const stored: StoredAnswer[] = []
   const seen = new Set<number>()
-  const idOf = (answer: GeneratedAnswer) =>
-    answer.question.kind === 'own' ? questions[answer.question.index]?.id : undefined
   for (const answer of list) {
-    const question = questions.find((candidate) => candidate.id === idOf(answer))
+    const question = answer.question.kind === 'own' ? questions[answer.question.index] : undefined
     if (!question) {
       broken.add('E_UNKNOWN_QUESTION')
       continue
@@ -149,19 +169,6 @@ function judge(questions: Array<GeneratedQuestion & { id: number }>, list: Gener
   return { broken, stored }
 }
 
-async function send(
-  client: ApiClient,
-  method: 'post' | 'put',
-  path: string,
-  token: string,
-  body: object
-) {
-  const response: ApiResponse = await client[method](path).bearerToken(token).json(body)
-  if (response.status() >= 500) throw new Error(`${path}: ${JSON.stringify(response.body())}`)
-  await assertMatchesOpenApi(response)
-  return response
-}
-
 test.group('Participation: generated submissions against generated consultations', (group) => {
   group.each.setup(() => testUtils.db().wrapInGlobalTransaction())
   group.each.timeout(180_000)
@@ -176,82 +183,71 @@ test.group('Participation: generated submissions against generated consultations
     let taken = 0
     let refused = 0
     await fc.assert(
-      fc.asyncProperty(
-        questionnaires,
-        fc.array(answers, { minLength: 1, maxLength: 3 }),
-        async (generated, attempts) => {
-          await resetRateLimits()
-          const { consultation, questions } = await publishedConsultation(t.communeA, {
-            questions: generated.map((question, index) => ({
-              kind: question.kind,
-              label: `Question ${index + 1}`,
-              required: question.required,
-              choices: Array.from({ length: question.choices }, (_, i) => `Choix ${i + 1}`),
-              maxChoices: question.maxChoices,
-              scaleMax: question.scaleMax,
+      fc.asyncProperty(consultationsAndAttempts, async ([generated, attempts]) => {
+        await resetRateLimits()
+        const { consultation, questions } = await publishedConsultation(t.communeA, {
+          questions: generated.map((question, index) => ({
+            kind: question.kind,
+            label: `Question ${index + 1}`,
+            required: question.required,
+            choices: Array.from({ length: question.choices }, (_, i) => `Choix ${i + 1}`),
+            maxChoices: question.maxChoices,
+            scaleMax: question.scaleMax,
+          })),
+        })
+        const model = generated.map((question, index) => ({
+          ...question,
+          id: questions[index].id,
+        }))
+        const { token } = await citizenWithToken({ homeCommuneId: t.communeA.id })
+        const base = `/api/v1/consultations/${consultation.id}/submissions`
+        let submission: { id: number; stored: StoredAnswer[] } | null = null
+        for (const attempt of attempts) {
+          const body = {
+            answers: attempt.map((answer) => ({
+              question_id:
+                answer.question.kind === 'own'
+                  ? (model[answer.question.index]?.id ?? 2_000_000_000)
+                  : answer.question.kind === 'foreign'
+                    ? foreign.questions[0].id
+                    : 2_000_000_000,
+              choice_ids: answer.choiceIds,
+              value: answer.value,
+              text: answer.text,
             })),
-          })
-          const model = generated.map((question, index) => ({
-            ...question,
-            id: questions[index].id,
-          }))
-          const { token } = await citizenWithToken({ homeCommuneId: t.communeA.id })
-          const base = `/api/v1/consultations/${consultation.id}/submissions`
-          let submission: { id: number; stored: StoredAnswer[] } | null = null
-          for (const generatedAttempt of attempts) {
-            // Answers in order exist for the first questions only; a stray one may point past.
-            const attempt = generatedAttempt.filter(
-              (answer) =>
-                answer.stray ||
-                answer.question.kind !== 'own' ||
-                answer.question.index < model.length
-            )
-            const body = {
-              answers: attempt.map((answer) => ({
-                question_id:
-                  answer.question.kind === 'own'
-                    ? (model[answer.question.index]?.id ?? 2_000_000_000)
-                    : answer.question.kind === 'foreign'
-                      ? foreign.questions[0].id
-                      : 2_000_000_000,
-                choice_ids: answer.choiceIds,
-                value: answer.value,
-                text: answer.text,
-              })),
-            }
-            const response: ApiResponse = submission
-              ? await send(client, 'put', `${base}/${submission.id}`, token, body)
-              : await send(client, 'post', base, token, body)
-            const label = `${JSON.stringify(generated)} ${JSON.stringify(body)} → ${JSON.stringify(response.body())}`
-            const malformed = attempt.some(
-              (answer) =>
-                (answer.value !== null && !Number.isInteger(answer.value)) ||
-                (answer.text?.length ?? 0) > MAX_TEXT_ANSWER
-            )
-            if (malformed) {
-              assert.equal(response.status(), 422, label)
-              assert.equal(response.body().errors[0].code, 'E_VALIDATION_ERROR', label)
-              refused++
-              continue
-            }
-            const { broken, stored } = judge(model, attempt)
-            if (broken.size > 0) {
-              assert.equal(response.status(), 422, label)
-              assert.include([...broken], response.body().errors[0].code, label)
-              refused++
-              continue
-            }
-            assert.equal(response.status(), submission ? 200 : 201, label)
-            assert.deepEqual(byQuestion(response.body().data.answers), byQuestion(stored), label)
-            submission = { id: response.body().data.id, stored }
-            taken++
           }
-          if (!submission) return
-          const own = await client.get(`${base}/${submission.id}`).bearerToken(token)
-          own.assertStatus(200)
-          assert.deepEqual(byQuestion(own.body().data.answers), byQuestion(submission.stored))
+          const response: ApiResponse = submission
+            ? await send(client, `${base}/${submission.id}`, token, body, 'put')
+            : await send(client, base, token, body, 'post')
+          const label = `${JSON.stringify(generated)} ${JSON.stringify(body)} → ${JSON.stringify(response.body())}`
+          const malformed = attempt.some(
+            (answer) =>
+              (answer.value !== null && !Number.isInteger(answer.value)) ||
+              (answer.text?.length ?? 0) > MAX_TEXT_ANSWER
+          )
+          if (malformed) {
+            assert.equal(response.status(), 422, label)
+            assert.equal(response.body().errors[0].code, 'E_VALIDATION_ERROR', label)
+            refused++
+            continue
+          }
+          const { broken, stored } = judge(model, attempt)
+          if (broken.size > 0) {
+            assert.equal(response.status(), 422, label)
+            assert.include([...broken], response.body().errors[0].code, label)
+            refused++
+            continue
+          }
+          assert.equal(response.status(), submission ? 200 : 201, label)
+          assert.deepEqual(byQuestion(response.body().data.answers), byQuestion(stored), label)
+          submission = { id: response.body().data.id, stored }
+          taken++
         }
-      ),
+        if (!submission) return
+        const own = await client.get(`${base}/${submission.id}`).bearerToken(token)
+        own.assertStatus(200)
+        assert.deepEqual(byQuestion(own.body().data.answers), byQuestion(submission.stored))
+      }),
       { numRuns: RUNS, endOnFailure: true }
     )
     // The generators reach both sides of the rules, or the property would prove little.

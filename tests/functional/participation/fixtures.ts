@@ -1,4 +1,6 @@
 import { DateTime } from 'luxon'
+import type { ApiClient, ApiResponse } from '@japa/api-client'
+import { assertMatchesOpenApi } from '#tests/helpers/openapi'
 import type Collectivity from '#kernel/territories/models/collectivity'
 import SavePoll, { type PollInput } from '#participation/actions/save_poll'
 import SaveConsultation, { type ConsultationInput } from '#participation/actions/save_consultation'
@@ -136,4 +138,23 @@ export async function campaignOf(owner: Collectivity, overrides: Partial<BudgetC
     )
   }
   return { campaign, projects }
+}
+
+/**
+ * A citizen's write to the API, held to the OpenAPI document; a 5xx fails the test at once with
+ * its body (the generated tests' « never a 500 »).
+ */
+export async function send(
+  client: ApiClient,
+  path: string,
+  token: string,
+  body?: object,
+  method: 'put' | 'post' = body ? 'put' : 'post'
+): Promise<ApiResponse> {
+  const request = client[method](path).bearerToken(token)
+  if (body) request.json(body)
+  const response: ApiResponse = await request
+  if (response.status() >= 500) throw new Error(`${path}: ${JSON.stringify(response.body())}`)
+  await assertMatchesOpenApi(response)
+  return response
 }
